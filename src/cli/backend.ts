@@ -1,0 +1,131 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { zoneDetail, zonesOverview, observations, type ObservationQueryInput } from '../analyses/catalog.js';
+import { exportDataset, importDatasetFile, showDataset, type ImportOutcome, type ImportSpec } from '../analyses/datasets.js';
+import { FtzError } from '../core/errors.js';
+import type { Locale } from '../core/locale.js';
+import { defaultDbPath } from '../core/paths.js';
+import type {
+  ApiErrorBody, ApiIndicator, ApiRegion, ApiSource, DatasetSummary, ObservationsResponse, ZoneResponse, ZonesResponse,
+} from '../server/apiTypes.js';
+import { listIndicators, listRegions, listSources } from '../store/catalog.js';
+import { datasetHistory, listDatasets, type DatasetContent } from '../store/datasets.js';
+import type { Store } from '../store/duckdb.js';
+import { exportDataset as writeExport } from '../store/export/exportDataset.js';
+import { openStore } from '../store/openStore.js';
+
+/**
+ * What the CLI asks of ftzlab. Two implementations: straight on the database, or, when a running
+ * `ftzlab serve` holds the database (DuckDB allows one writer), through that server's API, so the CLI keeps
+ * working beside the dashboard and an import shows up in it at once.
+ */
+export interface Backend {
+  readonly via: 'store' | 'server';
+  zones(): Promise<ZonesResponse>;
+  zone(id: string): Promise<ZoneResponse>;
+  regions(level?: 'province' | 'prefecture'): Promise<ApiRegion[]>;
+  indicators(): Promise<ApiIndicator[]>;
+  observations(q: ObservationQueryInput): Promise<ObservationsResponse>;
+  sources(): Promise<ApiSource[]>;
+  datasets(): Promise<DatasetSummary[]>;
+  dataset(name: string, version?: number): Promise<DatasetContent>;
+  history(name: string): Promise<DatasetSummary[]>;
+  importFile(path: string, spec: ImportSpec, onProgress: (stage: string) => void): Promise<ImportOutcome>;
+  exportDataset(name: string, out: string, version?: number): Promise<{ format: string; rows: number }>;
+  close(): void;
+}
+
+class StoreBackend implements Backend {
+  readonly via = 'store' as const;
+  constructor(private readonly store: Store) {}
+  zones() { return zonesOverview(this.store); }
+  zone(id: string) { return zoneDetail(this.store, id); }
+  regions(level?: 'province' | 'prefecture') { return listRegions(this.store, level); }
+  indicators() { return listIndicators(this.store); }
+  observations(q: ObservationQueryInput) { return observations(this.store, q); }
+  sources() { return listSources(this.store); }
+  datasets() { return listDatasets(this.store); }
+  dataset(name: string, version?: number) { return showDataset(this.store, name, version); }
+  history(name: string) { return datasetHistory(this.store, name); }
+  importFile(path: string, spec: ImportSpec, onProgress: (stage: string) => void) {
+    return importDatasetFile(this.store, path, spec, { onProgress });
+  }
+  exportDataset(name: string, out: string, version?: number) { return exportDataset(this.store, name, out, version); }
+  close() { this.store.close(); }
+}
+
+class ServerBackend implements Backend {
+  readonly via = 'server' as const;
+  constructor(private readonly base: string, private readonly locale: Locale) {}
+
+  private async call<T>(path: string, init?: RequestInit): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(new URL(path, this.base), {
+        ...init, headers: { 'accept-language': this.locale, ...(init?.headers ?? {}) },
+      });
+    } catch (e) {
+      throw new FtzError('internal.unexpected', { reason: `the server at ${this.base} did not answer` }, { cause: e });
+    }
+    const body = (await res.json()) as T | ApiErrorBody;
+    if (!res.ok) {
+      const err = (body as ApiErrorBody).error;
+      const known = err.code as ConstructorParameters<typeof FtzError>[0];
+      throw new FtzError(known, err.details as never);
+    }
+    return body as T;
+  }
+
+  zones() { return this.call<ZonesResponse>('api/zones'); }
+  zone(id: string) { return this.call<ZoneResponse>(`api/zones/${encodeURIComponent(id)}`); }
+  async regions(level?: 'province' | 'prefecture') {
+    return (await this.call<{ regions: ApiRegion[] }>(`api/regions${level ? `?level=${level}` : ''}`)).regions;
+  }
+  async indicators() { return (await this.call<{ indicators: ApiIndicator[] }>('api/indicators')).indicators; }
+  observations(q: ObservationQueryInput) {
+    const p = new URLSearchParams();
+    for (const [k, v] of Object.entries(q)) if (v !== undefined) p.set(k, String(v));
+    return this.call<ObservationsResponse>(`api/observations?${p}`);
+  }
+  async sources() { return (await this.call<{ sources: ApiSource[] }>('api/sources')).sources; }
+  async datasets() { return (await this.call<{ datasets: DatasetSummary[] }>('api/datasets')).datasets; }
+  dataset(name: string, version?: number) {
+    return this.call<DatasetContent>(`api/datasets/${encodeURIComponent(name)}${version ? `?version=${version}` : ''}`);
+  }
+  async history(name: string) {
+    return (await this.call<{ versions: DatasetSummary[] }>(`api/datasets/${encodeURIComponent(name)}/versions`)).versions;
+  }
+  async importFile(path: string, spec: ImportSpec, onProgress: (stage: string) => void) {
+    if (!existsSync(path)) throw new FtzError('import.file_not_found', { file: path });
+    onProgress(`sending ${basename(path)} to the running server`);
+    const p = new URLSearchParams({ file_name: basename(path) });
+    for (const [k, v] of Object.entries(spec)) if (v !== undefined) p.set(k, String(v));
+    const bytes = await readFile(path);
+    return this.call<ImportOutcome>(`api/datasets?${p}`, {
+      method: 'POST', body: bytes, headers: { 'content-type': 'application/octet-stream' },
+    });
+  }
+  async exportDataset(name: string, out: string, version?: number) {
+    return writeExport(await this.dataset(name, version), out);
+  }
+  close() {}
+}
+
+/** Opens the database, or falls back to the server that holds it. */
+export async function openBackend(locale: Locale, log: (m: string) => void): Promise<Backend> {
+  const path = defaultDbPath();
+  try {
+    return new StoreBackend(await openStore({ path, log }));
+  } catch (e) {
+    if (e instanceof FtzError && e.code === 'store.locked') {
+      const info = `${path}.server.json`;
+      if (existsSync(info)) {
+        const { url } = JSON.parse(readFileSync(info, 'utf8')) as { url: string };
+        log(locale === 'zh-CN' ? `数据库由 ${url} 的服务器占用，改经其 API 访问。` : `the database is held by the server at ${url}; using its API.`);
+        return new ServerBackend(url, locale);
+      }
+    }
+    throw e;
+  }
+}

@@ -1,0 +1,46 @@
+/**
+ * Stable error codes and the parameters each one carries. Codes never change meaning once published: users
+ * and scripts match on them, and the messages in `messages/` are rendered from the parameters.
+ */
+export interface ErrorParams {
+  'import.file_not_found': { file: string };
+  'import.file_too_large': { file: string; size: number; limit: number };
+  'import.unsupported_format': { file: string; extension: string };
+  'import.empty_file': { file: string };
+  'import.no_rows': { file: string };
+  'import.encoding_invalid': { file: string; encoding: string; line: number; byteOffset: number };
+  'import.encoding_unknown': { encoding: string };
+  'import.header_empty': { file: string; column: number };
+  'import.header_duplicate': { file: string; column: string; first: number; second: number };
+  'import.row_width': { file: string; row: number; expected: number; found: number };
+  'import.unclosed_quote': { file: string; row: number };
+  'import.cell_too_large': { file: string; row: number; column: string; size: number; limit: number };
+  'import.missing_column': { file: string; column: string; layout: string; found: string[] };
+  'import.duplicate_key': { file: string; row: number; firstRow: number; key: string };
+  'import.non_numeric': { file: string; row: number; column: string; value: string };
+  'import.unknown_region': { file: string; row: number; column: string; value: string };
+  'import.bad_year': { file: string; row: number; column: string; value: string };
+  'import.sheet_not_found': { file: string; sheet: string; sheets: string[] };
+  'import.xlsx_too_large': { file: string; unpacked: number; limit: number };
+  'import.xlsx_invalid': { file: string; reason: string };
+  'import.parquet_invalid': { file: string; reason: string };
+  'import.nbs_layout': { file: string; line: number; reason: string };
+  'dataset.name_invalid': { name: string };
+  'dataset.not_found': { name: string };
+  'dataset.version_not_found': { name: string; version: number; versions: number[] };
+  'export.unsupported_format': { file: string; extension: string };
+  'zone.not_found': { id: string; known: string[] };
+  'indicator.not_found': { code: string };
+  'region.not_found': { code: string };
+  'store.locked': { path: string; holder: string };
+  'store.open_failed': { path: string; reason: string };
+  'store.bundle_missing': { path: string };
+  'api.bad_request': { issues: string };
+  'api.payload_too_large': { limit: number };
+  'api.host_not_allowed': { host: string };
+  'api.not_found': { path: string };
+  'server.port_in_use': { port: number };
+  'internal.unexpected': { reason: string };
+}
+
+export type ErrorCode = keyof ErrorParams;

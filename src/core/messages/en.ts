@@ -1,0 +1,78 @@
+import type { ErrorParams } from '../errorCodes.js';
+
+type Templates = { [K in keyof ErrorParams]: (p: ErrorParams[K]) => string };
+
+const list = (xs: readonly string[]): string => (xs.length ? xs.join(', ') : '(none)');
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+export const en: Templates = {
+  'import.file_not_found': (p) => `File not found: ${p.file}. Check the path and try again.`,
+  'import.file_too_large': (p) =>
+    `${p.file} is ${mb(p.size)}, above the import limit of ${mb(p.limit)}. Split the file or convert it to Parquet.`,
+  'import.unsupported_format': (p) =>
+    `${p.file}: files ending in "${p.extension}" cannot be imported. Use CSV, TSV, XLSX or Parquet.`,
+  'import.empty_file': (p) => `${p.file} is empty: there is no header row and no data.`,
+  'import.no_rows': (p) => `${p.file} has a header row but no data rows.`,
+  'import.encoding_invalid': (p) =>
+    `${p.file} is not valid ${p.encoding} (first bad byte at offset ${p.byteOffset}, line ${p.line}). ` +
+    `If it was saved by Excel in Chinese Windows, import it with --encoding gbk (or --encoding auto).`,
+  'import.encoding_unknown': (p) => `Unknown encoding "${p.encoding}". Use auto, utf8, gbk or gb18030.`,
+  'import.header_empty': (p) => `${p.file}: column ${p.column} of the header row has no name. Give every column a name.`,
+  'import.header_duplicate': (p) =>
+    `${p.file}: the column name "${p.column}" appears twice (columns ${p.first} and ${p.second}). Rename one of them.`,
+  'import.row_width': (p) =>
+    `${p.file}, row ${p.row}: expected ${p.expected} cells like the header but found ${p.found}. ` +
+    `Check for a stray delimiter or an unquoted comma in that row.`,
+  'import.unclosed_quote': (p) =>
+    `${p.file}, row ${p.row}: a quoted cell is never closed. Close the quote or remove it.`,
+  'import.cell_too_large': (p) =>
+    `${p.file}, row ${p.row}, column "${p.column}": the cell holds ${p.size} characters, above the limit of ${p.limit}. ` +
+    `Is the file really a table? Shorten the cell or split the text out.`,
+  'import.missing_column': (p) =>
+    `${p.file}: the ${p.layout} layout needs a column "${p.column}", but the header has: ${list(p.found)}. ` +
+    `Rename the column, or name it with the matching option (e.g. --region-col).`,
+  'import.duplicate_key': (p) =>
+    `${p.file}, row ${p.row}: the key ${p.key} already appeared in row ${p.firstRow}. ` +
+    `Each key may appear once: remove or merge the duplicate rows.`,
+  'import.non_numeric': (p) =>
+    `${p.file}, row ${p.row}, column "${p.column}": "${p.value}" is not a number. ` +
+    `Fix the cell, or leave it empty for a missing value.`,
+  'import.unknown_region': (p) =>
+    `${p.file}, row ${p.row}, column "${p.column}": "${p.value}" is not a known province or city. ` +
+    `Use a GB/T 2260 code (e.g. 310000) or a name such as 上海市 / 上海 / Shanghai (see \`ftzlab regions\`).`,
+  'import.bad_year': (p) =>
+    `${p.file}, row ${p.row}, column "${p.column}": "${p.value}" is not a year. Write years as 2019 or 2019年.`,
+  'import.sheet_not_found': (p) =>
+    `${p.file} has no sheet "${p.sheet}". Its sheets are: ${list(p.sheets)}.`,
+  'import.xlsx_too_large': (p) =>
+    `${p.file} would unpack to ${mb(p.unpacked)}, above the limit of ${mb(p.limit)}. ` +
+    `Save the sheet you need as CSV, or split the workbook.`,
+  'import.xlsx_invalid': (p) => `${p.file} is not a readable XLSX workbook (${p.reason}). Re-save it from Excel as .xlsx.`,
+  'import.parquet_invalid': (p) => `${p.file} is not a readable Parquet file (${p.reason}).`,
+  'import.nbs_layout': (p) =>
+    `${p.file}, line ${p.line}: this looks like an NBS data-portal export but ${p.reason}. ` +
+    `Export it again from data.stats.gov.cn without editing, or import it with --layout table.`,
+  'dataset.name_invalid': (p) =>
+    `"${p.name}" is not a valid dataset name. Use 1–64 letters, digits, Chinese characters, "_" or "-".`,
+  'dataset.not_found': (p) => `No dataset named "${p.name}". See \`ftzlab data list\`.`,
+  'dataset.version_not_found': (p) =>
+    `Dataset "${p.name}" has no version ${p.version}. Its versions are: ${list(p.versions.map(String))}.`,
+  'export.unsupported_format': (p) =>
+    `${p.file}: cannot export to "${p.extension}". Use .csv, .xlsx, .parquet or .json.`,
+  'zone.not_found': (p) => `No Pilot FTZ with id "${p.id}". Known ids: ${list(p.known)}.`,
+  'indicator.not_found': (p) => `No indicator "${p.code}". See \`ftzlab indicators\` or GET /api/indicators.`,
+  'region.not_found': (p) => `No region "${p.code}". See \`ftzlab regions\`.`,
+  'store.locked': (p) =>
+    `The database ${p.path} is in use by another process (${p.holder}). ` +
+    `Use the running server's API, or stop it, or point FTZLAB_DB at another file.`,
+  'store.open_failed': (p) => `Cannot open the database ${p.path}: ${p.reason}`,
+  'store.bundle_missing': (p) =>
+    `The bundled data is missing at ${p.path}. Reinstall ftzlab, or run \`npm run build:data\` in a source checkout.`,
+  'api.bad_request': (p) => `Bad request: ${p.issues}`,
+  'api.payload_too_large': (p) => `The request body is larger than the limit of ${mb(p.limit)}.`,
+  'api.host_not_allowed': (p) =>
+    `Host "${p.host}" is not allowed. ftzlab answers only to localhost unless FTZLAB_ALLOWED_HOSTS names other hosts.`,
+  'api.not_found': (p) => `Nothing at ${p.path}. See /api/openapi.json for the routes.`,
+  'server.port_in_use': (p) => `Port ${p.port} is already in use. Choose another with --port.`,
+  'internal.unexpected': (p) => `Unexpected error: ${p.reason}. Please report it with the command you ran.`,
+};

@@ -1,0 +1,59 @@
+import type { ErrorParams } from '../errorCodes.js';
+
+type Templates = { [K in keyof ErrorParams]: (p: ErrorParams[K]) => string };
+
+const list = (xs: readonly string[]): string => (xs.length ? xs.join('、') : '（无）');
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+export const zhCN: Templates = {
+  'import.file_not_found': (p) => `找不到文件：${p.file}。请检查路径后重试。`,
+  'import.file_too_large': (p) => `${p.file} 大小为 ${mb(p.size)}，超过导入上限 ${mb(p.limit)}。请拆分文件或转换为 Parquet。`,
+  'import.unsupported_format': (p) => `${p.file}：不支持导入扩展名为“${p.extension}”的文件。请使用 CSV、TSV、XLSX 或 Parquet。`,
+  'import.empty_file': (p) => `${p.file} 是空文件：没有表头，也没有数据。`,
+  'import.no_rows': (p) => `${p.file} 只有表头，没有数据行。`,
+  'import.encoding_invalid': (p) =>
+    `${p.file} 不是有效的 ${p.encoding} 编码（第 ${p.line} 行，字节偏移 ${p.byteOffset} 处出错）。` +
+    `如果文件由中文版 Excel 保存，请使用 --encoding gbk（或 --encoding auto）导入。`,
+  'import.encoding_unknown': (p) => `未知编码“${p.encoding}”。可用：auto、utf8、gbk、gb18030。`,
+  'import.header_empty': (p) => `${p.file}：表头第 ${p.column} 列没有列名。请为每一列命名。`,
+  'import.header_duplicate': (p) => `${p.file}：列名“${p.column}”出现了两次（第 ${p.first} 列和第 ${p.second} 列）。请重命名其中一列。`,
+  'import.row_width': (p) =>
+    `${p.file} 第 ${p.row} 行：应与表头一样有 ${p.expected} 个单元格，实际为 ${p.found} 个。请检查该行是否有多余的分隔符或未加引号的逗号。`,
+  'import.unclosed_quote': (p) => `${p.file} 第 ${p.row} 行：有一个引号没有闭合。请补全或删除该引号。`,
+  'import.cell_too_large': (p) =>
+    `${p.file} 第 ${p.row} 行“${p.column}”列：单元格有 ${p.size} 个字符，超过上限 ${p.limit}。请确认文件是表格，并缩短该单元格。`,
+  'import.missing_column': (p) =>
+    `${p.file}：${p.layout} 格式需要“${p.column}”列，但表头只有：${list(p.found)}。请重命名该列，或用对应选项指定（如 --region-col）。`,
+  'import.duplicate_key': (p) =>
+    `${p.file} 第 ${p.row} 行：键 ${p.key} 已在第 ${p.firstRow} 行出现。每个键只能出现一次，请删除或合并重复行。`,
+  'import.non_numeric': (p) =>
+    `${p.file} 第 ${p.row} 行“${p.column}”列：“${p.value}”不是数字。请修改该单元格，缺失值请留空。`,
+  'import.unknown_region': (p) =>
+    `${p.file} 第 ${p.row} 行“${p.column}”列：“${p.value}”不是已知的省份或城市。` +
+    `请使用 GB/T 2260 代码（如 310000）或名称（如 上海市 / 上海 / Shanghai，见 \`ftzlab regions\`）。`,
+  'import.bad_year': (p) => `${p.file} 第 ${p.row} 行“${p.column}”列：“${p.value}”不是年份。年份请写作 2019 或 2019年。`,
+  'import.sheet_not_found': (p) => `${p.file} 中没有名为“${p.sheet}”的工作表。现有工作表：${list(p.sheets)}。`,
+  'import.xlsx_too_large': (p) =>
+    `${p.file} 解压后将达 ${mb(p.unpacked)}，超过上限 ${mb(p.limit)}。请将所需工作表另存为 CSV，或拆分工作簿。`,
+  'import.xlsx_invalid': (p) => `${p.file} 不是可读取的 XLSX 工作簿（${p.reason}）。请在 Excel 中另存为 .xlsx。`,
+  'import.parquet_invalid': (p) => `${p.file} 不是可读取的 Parquet 文件（${p.reason}）。`,
+  'import.nbs_layout': (p) =>
+    `${p.file} 第 ${p.line} 行：该文件看起来是国家统计局数据库导出文件，但${p.reason}。请从 data.stats.gov.cn 重新导出且不要修改，或使用 --layout table 导入。`,
+  'dataset.name_invalid': (p) => `“${p.name}”不是有效的数据集名称。请使用 1–64 个字母、数字、汉字、“_”或“-”。`,
+  'dataset.not_found': (p) => `没有名为“${p.name}”的数据集。见 \`ftzlab data list\`。`,
+  'dataset.version_not_found': (p) => `数据集“${p.name}”没有第 ${p.version} 版。现有版本：${list(p.versions.map(String))}。`,
+  'export.unsupported_format': (p) => `${p.file}：不能导出为“${p.extension}”。请使用 .csv、.xlsx、.parquet 或 .json。`,
+  'zone.not_found': (p) => `没有编号为“${p.id}”的自由贸易试验区。已有编号：${list(p.known)}。`,
+  'indicator.not_found': (p) => `没有指标“${p.code}”。见 \`ftzlab indicators\` 或 GET /api/indicators。`,
+  'region.not_found': (p) => `没有地区“${p.code}”。见 \`ftzlab regions\`。`,
+  'store.locked': (p) =>
+    `数据库 ${p.path} 正被另一个进程（${p.holder}）占用。请通过正在运行的服务器的 API 操作，或先停止它，或将 FTZLAB_DB 指向另一个文件。`,
+  'store.open_failed': (p) => `无法打开数据库 ${p.path}：${p.reason}`,
+  'store.bundle_missing': (p) => `缺少内置数据：${p.path}。请重新安装 ftzlab，或在源码目录中运行 \`npm run build:data\`。`,
+  'api.bad_request': (p) => `请求有误：${p.issues}`,
+  'api.payload_too_large': (p) => `请求体超过上限 ${mb(p.limit)}。`,
+  'api.host_not_allowed': (p) => `不允许的主机名“${p.host}”。除非在 FTZLAB_ALLOWED_HOSTS 中配置其他主机，ftzlab 只响应 localhost。`,
+  'api.not_found': (p) => `${p.path} 不存在。路由列表见 /api/openapi.json。`,
+  'server.port_in_use': (p) => `端口 ${p.port} 已被占用。请用 --port 指定其他端口。`,
+  'internal.unexpected': (p) => `意外错误：${p.reason}。请连同所运行的命令一起报告。`,
+};

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { importSpecSchema } from '../analyses/datasets.js';
+import { observationQuerySchema } from '../analyses/catalog.js';
+
+const errorSchema = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
+      required: ['code', 'message'],
+    },
+  },
+} as const;
+
+function queryParams(schema: z.ZodObject): object[] {
+  const json = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, object>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name, in: 'query', required: (json.required ?? []).includes(name), schema: s,
+  }));
+}
+
+const ok = (description: string): object => ({
+  200: { description, content: { 'application/json': { schema: { type: 'object' } } } },
+  default: { description: 'error', content: { 'application/json': { schema: errorSchema } } },
+});
+
+/** The OpenAPI 3.1 document of the HTTP API, built from the same zod schemas that validate requests. */
+export function openApiDocument(version: string): object {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'ftzlab API',
+      version,
+      description:
+        'Pilot Free Trade Zones and new quality productive forces: bundled, sourced data and user datasets. ' +
+        'Errors are { error: { code, message, details } } with the message in the Accept-Language locale (zh-CN or en).',
+    },
+    paths: {
+      '/api/meta': { get: { summary: 'Version, base-map status and counts', responses: ok('meta') } },
+      '/api/zones': { get: { summary: 'The 22 Pilot FTZs with batch, dates, area and location type', responses: ok('zones') } },
+      '/api/zones/{id}': {
+        get: {
+          summary: 'One zone with its sub-areas; every field with status and sources',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', example: 'SH' } }],
+          responses: ok('zone'),
+        },
+      },
+      '/api/regions': {
+        get: {
+          summary: 'Provinces and prefecture cities (GB/T 2260)',
+          parameters: [{ name: 'level', in: 'query', schema: { enum: ['province', 'prefecture'] } }],
+          responses: ok('regions'),
+        },
+      },
+      '/api/indicators': { get: { summary: 'Bundled and user indicators with coverage', responses: ok('indicators') } },
+      '/api/observations': {
+        get: { summary: 'Values of one indicator by region and year', parameters: queryParams(observationQuerySchema), responses: ok('observations') },
+      },
+      '/api/sources': { get: { summary: 'Every data source with licence and citation', responses: ok('sources') } },
+      '/api/basemap': { get: { summary: 'Province boundaries (GeoJSON) used by the dashboard map', responses: ok('GeoJSON') } },
+      '/api/datasets': {
+        get: { summary: 'User datasets (current versions)', responses: ok('datasets') },
+        post: {
+          summary: 'Import a file (CSV, XLSX, Parquet, NBS export) as a new dataset version',
+          parameters: [
+            ...queryParams(importSpecSchema),
+            { name: 'file_name', in: 'query', required: true, schema: { type: 'string', example: 'gdp.csv' } },
+          ],
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: ok('the imported dataset version and warnings'),
+        },
+      },
+      '/api/datasets/{name}': {
+        get: {
+          summary: 'Rows of a dataset version (default: newest)',
+          parameters: [
+            { name: 'name', in: 'path', required: true, schema: { type: 'string' } },
+            { name: 'version', in: 'query', schema: { type: 'integer', minimum: 1 } },
+          ],
+          responses: ok('dataset'),
+        },
+      },
+      '/api/datasets/{name}/versions': {
+        get: {
+          summary: 'Every version of a dataset',
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: ok('versions'),
+        },
+      },
+    },
+  };
+}

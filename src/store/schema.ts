@@ -1,0 +1,55 @@
+import type { Db } from './duckdb.js';
+
+/**
+ * Migrations, applied in order and recorded in `meta.schema_version`. Append a new entry to change the
+ * schema; never edit a published one, because users' database files were built with it.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
+  CREATE TABLE meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+  CREATE TABLE source (id VARCHAR PRIMARY KEY, publisher VARCHAR, title VARCHAR, url VARCHAR, licence VARCHAR,
+    retrieved VARCHAR, citation VARCHAR, note VARCHAR);
+  CREATE TABLE region (code VARCHAR PRIMARY KEY, level VARCHAR NOT NULL, parent VARCHAR, name_zh VARCHAR NOT NULL,
+    short_zh VARCHAR, name_en VARCHAR, macro_region VARCHAR, location_type VARCHAR, coastal BOOLEAN, border BOOLEAN,
+    source_id VARCHAR);
+  CREATE TABLE indicator (code VARCHAR PRIMARY KEY, name_zh VARCHAR, name_en VARCHAR, unit_zh VARCHAR, unit_en VARCHAR,
+    direction VARCHAR, namespace VARCHAR NOT NULL, dataset VARCHAR, topic VARCHAR, source_id VARCHAR, note VARCHAR);
+  CREATE TABLE observation (region VARCHAR NOT NULL, year INTEGER NOT NULL, indicator VARCHAR NOT NULL,
+    value DOUBLE NOT NULL, source_id VARCHAR, note VARCHAR);
+  CREATE TABLE zone_doc (id VARCHAR PRIMARY KEY, ord INTEGER, record VARCHAR);
+  CREATE TABLE zone (id VARCHAR PRIMARY KEY, name_zh VARCHAR, name_en VARCHAR, province_code VARCHAR, batch INTEGER,
+    batch_year INTEGER, approved VARCHAR, launched VARCHAR, area_km2 DOUBLE, location_type VARCHAR);
+  CREATE TABLE zone_area (id VARCHAR PRIMARY KEY, zone VARCHAR, name_zh VARCHAR, name_en VARCHAR, city_code VARCHAR,
+    area_km2 DOUBLE, added VARCHAR, positioning VARCHAR);
+  CREATE TABLE hs2022 (code VARCHAR PRIMARY KEY, level INTEGER, parent VARCHAR, description_en VARCHAR, section VARCHAR);
+  CREATE TABLE hs_isic4 (hs6 VARCHAR, isic4 VARCHAR);
+  CREATE TABLE dataset (name VARCHAR NOT NULL, version INTEGER NOT NULL, table_name VARCHAR NOT NULL,
+    imported_at VARCHAR NOT NULL, file_name VARCHAR, file_sha256 VARCHAR, encoding VARCHAR, layout VARCHAR,
+    rows INTEGER, columns VARCHAR, warnings VARCHAR, PRIMARY KEY (name, version));
+  CREATE TABLE user_indicator (dataset VARCHAR, version INTEGER, code VARCHAR, name VARCHAR, unit VARCHAR);
+  CREATE TABLE user_observation (dataset VARCHAR NOT NULL, version INTEGER NOT NULL, region VARCHAR NOT NULL,
+    year INTEGER NOT NULL, indicator VARCHAR NOT NULL, value DOUBLE NOT NULL);
+  CREATE SEQUENCE dataset_table_seq START 1;
+  `,
+];
+
+export async function migrate(store: Db): Promise<void> {
+  const hasMeta = await store.one<{ n: number }>(
+    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'meta'",
+  );
+  let version = 0;
+  if (hasMeta && hasMeta.n > 0) {
+    const row = await store.one<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'");
+    version = row ? Number(row.value) : 0;
+  }
+  for (let i = version; i < MIGRATIONS.length; i++) {
+    await store.transaction(async (tx) => {
+      await tx.run(MIGRATIONS[i] as string);
+      await tx.run("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [String(i + 1)]);
+    });
+  }
+}
+
+/** Tables refilled from `data/bundled` whenever the bundle changes; user tables are never touched. */
+export const BUNDLED_TABLES = ['source', 'region', 'indicator', 'observation', 'zone_doc', 'zone', 'zone_area',
+  'hs2022', 'hs_isic4'] as const;

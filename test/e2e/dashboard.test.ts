@@ -1,0 +1,77 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { webDistDir } from '../../src/core/paths.js';
+import { startServer, type ServerHandle } from '../../src/server/index.js';
+import { tempStore, type TempStore } from '../helpers/tempStore.js';
+
+const CHROMIUM = process.env.FTZLAB_CHROMIUM ?? '/usr/bin/chromium';
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+let t: TempStore;
+let server: ServerHandle;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (see .ci/run)`);
+  if (!existsSync(`${webDistDir()}index.html`)) throw new Error('web/dist is missing: run `npm run build` first');
+  mkdirSync(artifacts, { recursive: true });
+  t = await tempStore();
+  server = await startServer({ store: t.store, port: 0 });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  t?.cleanup();
+});
+
+describe('dashboard in headless Chromium', () => {
+  it('opens the home page in Chinese with the map, switches to English, opens a zone page, and saves screenshots', async () => {
+    await page.goto(server.url);
+    await page.getByTestId('map').waitFor();
+    await page.getByTestId('zone-link-SH').waitFor();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toMatch(/^zh/);
+    expect(await page.getByTestId('page-title').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    await page.waitForTimeout(800);
+    await page.screenshot({ path: `${artifacts}home-zh.png`, fullPage: true });
+
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    await expect.poll(() => page.getByTestId('page-title').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+    await page.screenshot({ path: `${artifacts}home-en.png`, fullPage: true });
+
+    await page.getByTestId('zone-link-SH').first().click();
+    const zonePage = page.getByTestId('zone-page');
+    await zonePage.waitFor();
+    expect(await zonePage.getAttribute('data-zone')).toBe('SH');
+    await expect.poll(() => zonePage.textContent()).toContain('Lingang');
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${artifacts}zone-SH-en.png`, fullPage: true });
+    expect(readFileSync(`${artifacts}zone-SH-en.png`).length).toBeGreaterThan(10_000);
+  });
+
+  it('shows a GBK CSV imported by a user in the indicator explorer', async () => {
+    const bytes = readFileSync(new URL('../fixtures/excel_gbk_wide.csv', import.meta.url));
+    const res = await fetch(new URL('api/datasets?dataset=我的GDP&file_name=gdp.csv', server.url), { method: 'POST', body: bytes });
+    expect(res.status).toBe(201);
+    await page.goto(`${server.url}#/explorer`);
+    await page.getByTestId('explorer').waitFor();
+    const select = page.getByTestId('indicator-select');
+    await select.waitFor();
+    await expect.poll(async () => (await select.locator('option').allTextContents()).join('|')).toContain('地区生产总值（亿元）');
+    const value = await select.locator('option', { hasText: '地区生产总值（亿元）' }).first().getAttribute('value');
+    await select.selectOption(value ?? '');
+    await page.getByTestId('explorer-chart').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `${artifacts}explorer-user-dataset.png`, fullPage: true });
+  });
+});

@@ -1,0 +1,81 @@
+/** The page frame: header with product name, navigation and language toggle; the routed page; footer. */
+import { useEffect } from 'react';
+import type { MetaResponse } from '../../src/server/apiTypes.js';
+import { useLang } from './lang.js';
+import { ExplorerPage } from './pages/ExplorerPage.js';
+import { HomePage } from './pages/HomePage.js';
+import { NotFoundPage } from './pages/NotFoundPage.js';
+import { SourcesPage } from './pages/SourcesPage.js';
+import { ZonePage } from './pages/ZonePage.js';
+import { hrefOf, useRoute, type Route } from './route.js';
+import { useApi } from './useApi.js';
+
+function NavLink({ route, current, testId, label }: { readonly route: Route; readonly current: Route; readonly testId: string; readonly label: string }) {
+  // A zone page belongs to the map section: it is reached from there and links back to it.
+  const active = route.page === current.page || (route.page === 'home' && current.page === 'zone');
+  return (
+    <a href={hrefOf(route)} data-testid={testId} className={active ? 'nav-link active' : 'nav-link'} aria-current={active ? 'page' : undefined}>
+      {label}
+    </a>
+  );
+}
+
+export function App() {
+  const { lang, setLang, t } = useLang();
+  const route = useRoute();
+  const meta = useApi<MetaResponse>('api/meta');
+
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [route.page, route.page === 'zone' ? route.id : null]);
+
+  return (
+    <div className="app">
+      <header className="header">
+        <div className="header-inner">
+          <a className="brand" href={hrefOf({ page: 'home' })}>
+            <span className="brand-mark" aria-hidden="true">
+              F
+            </span>
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-sep" aria-hidden="true">
+              ·
+            </span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </a>
+          <nav className="nav" aria-label="ftzlab">
+            <NavLink route={{ page: 'home' }} current={route} testId="nav-home" label={t('nav.home')} />
+            <NavLink route={{ page: 'explorer', indicator: null, regions: null }} current={route} testId="nav-explorer" label={t('nav.explorer')} />
+            <NavLink route={{ page: 'sources' }} current={route} testId="nav-sources" label={t('nav.sources')} />
+          </nav>
+          <button
+            type="button"
+            className="lang-toggle"
+            data-testid="lang-toggle"
+            title={t('app.langToggleTitle')}
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          >
+            {t('app.langToggle')}
+          </button>
+        </div>
+      </header>
+      <main className="main">
+        {route.page === 'home' && <HomePage />}
+        {route.page === 'zone' && <ZonePage key={route.id} id={route.id} />}
+        {route.page === 'explorer' && <ExplorerPage route={route} />}
+        {route.page === 'sources' && <SourcesPage />}
+        {route.page === 'notFound' && <NotFoundPage />}
+      </main>
+      <footer className="footer">
+        <div className="footer-inner">
+          <span>
+            {t('app.name')}
+            {meta.status === 'ok' ? ` ${meta.data.version}` : ''} · {t('app.footer')}
+          </span>
+          <a href={hrefOf({ page: 'sources' })}>{t('app.footerSources')}</a>
+        </div>
+      </footer>
+    </div>
+  );
+}

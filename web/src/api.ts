@@ -1,0 +1,51 @@
+/** The one place the dashboard talks HTTP: relative `api/...` URLs, so it works under any base path. */
+import type { ApiErrorBody, Lang } from '../../src/server/apiTypes.js';
+import { localeOf, translate } from './i18n.js';
+
+/** An API failure carrying the server's coded error, with its message already in the UI language. */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly status: number;
+  readonly details: unknown;
+
+  constructor(message: string, code: string, status: number, details?: unknown) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.status = status;
+    this.details = details;
+  }
+}
+
+function isErrorBody(body: unknown): body is ApiErrorBody {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const e = (body as { error: unknown }).error;
+  return typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string';
+}
+
+/**
+ * GET `path` (relative, e.g. `api/zones`) and parse JSON. The server localises error messages from
+ * `Accept-Language`, so the error shown to the user is in the language of the page.
+ */
+export async function getJson<T>(path: string, lang: Lang, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { Accept: 'application/json', 'Accept-Language': localeOf(lang) }, ...(signal ? { signal } : {}) });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(translate(lang, 'state.networkError'), 'client.network', 0, String(cause));
+  }
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!res.ok) {
+    if (isErrorBody(body)) throw new ApiError(body.error.message, body.error.code, res.status, body.error.details);
+    throw new ApiError(translate(lang, 'state.httpError', { status: res.status }), `http.${res.status}`, res.status);
+  }
+  if (body === null) throw new ApiError(translate(lang, 'state.httpError', { status: res.status }), 'client.bad_json', res.status, text.slice(0, 200));
+  return body as T;
+}

@@ -1,0 +1,38 @@
+/**
+ * The ECharts build the dashboard uses: `echarts/core` plus only the charts and components drawn here, so the
+ * bundle does not carry the whole library. Imported dynamically by `EChart`, which puts it in its own chunk.
+ */
+import { init, registerMap, use, type EChartsType } from 'echarts/core';
+import { LineChart, MapChart, ScatterChart } from 'echarts/charts';
+import {
+  DataZoomSliderComponent,
+  GeoComponent,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapContinuousComponent,
+} from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+
+export type { EChartsType };
+
+let installed = false;
+
+// Registration is global and idempotent; it runs on first use rather than at import time.
+function install(): void {
+  if (installed) return;
+  use([MapChart, LineChart, ScatterChart, DataZoomSliderComponent, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
+  installed = true;
+}
+
+export function createChart(el: HTMLElement): EChartsType {
+  install();
+  return init(el, undefined, { renderer: 'canvas' });
+}
+
+/** Register a GeoJSON map under `name` (the province base map from `api/basemap`). */
+export function registerGeoJson(name: string, geojson: unknown): void {
+  // `registerMap` is a no-op until the geo component is installed: it supplies the implementation.
+  install();
+  registerMap(name, geojson as Parameters<typeof registerMap>[1]);
+}

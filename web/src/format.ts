@@ -1,0 +1,77 @@
+/** Number and date formatting that follows the UI language. */
+import type { ApiIndicator, ApiRegion, Lang } from '../../src/server/apiTypes.js';
+import { localeOf } from './i18n.js';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
+  const key = `${lang}:${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/** Fewer decimals for large magnitudes: 20,496,028 and 4.34 both read naturally. */
+export function formatNumber(value: number, lang: Lang): string {
+  const abs = Math.abs(value);
+  const digits = abs >= 1000 ? 0 : abs >= 100 ? 1 : 2;
+  return numberFormat(lang, digits).format(value);
+}
+
+/**
+ * One formatter for a column of values, so a table shows 118.0 and 58.2 rather than 118 and 58.23: the number
+ * of decimals follows the largest magnitude in the column.
+ */
+export function columnFormatter(values: Iterable<number>, lang: Lang): (value: number) => string {
+  let max = 0;
+  for (const v of values) if (Number.isFinite(v)) max = Math.max(max, Math.abs(v));
+  const digits = max >= 1000 ? 0 : max >= 100 ? 1 : max >= 1 ? 2 : 3;
+  const f = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  return (value) => f.format(value);
+}
+
+/** A measured quantity as published (areas such as 120.72 km²): up to four decimals, no rounding to taste. */
+export function formatExact(value: number, lang: Lang): string {
+  return numberFormat(lang, 4).format(value);
+}
+
+/** Compact axis labels: 2000万 / 20M. */
+export function formatCompact(value: number, lang: Lang): string {
+  return new Intl.NumberFormat(localeOf(lang), { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** `2013-09-29` → 2013年9月29日 / 29 Sep 2013; `2013-09` → 2013年9月 / Sep 2013; anything else as given. */
+export function formatDate(iso: string, lang: Lang): string {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$/.exec(iso.trim());
+  if (!m) return iso;
+  const [, y, mo, d] = m;
+  const month = mo ? Number(mo) : null;
+  const day = d ? Number(d) : null;
+  if (lang === 'zh') return `${y}年${month ? `${month}月` : ''}${day ? `${day}日` : ''}`;
+  if (!month) return String(y);
+  const name = MONTHS[month - 1] ?? String(month);
+  return day ? `${day} ${name} ${y}` : `${name} ${y}`;
+}
+
+export function indicatorName(ind: ApiIndicator, lang: Lang): string {
+  return lang === 'zh' ? ind.name_zh || ind.name_en : ind.name_en || ind.name_zh;
+}
+
+export function indicatorUnit(ind: ApiIndicator, lang: Lang): string {
+  return lang === 'zh' ? ind.unit_zh || ind.unit_en : ind.unit_en || ind.unit_zh;
+}
+
+export function regionName(region: ApiRegion | undefined, code: string, lang: Lang): string {
+  if (!region) return code;
+  return lang === 'zh' ? region.short_zh || region.name_zh : region.name_en || region.name_zh;
+}
+
+/** Percentages for shares in 0..1. */
+export function formatShare(share: number, lang: Lang): string {
+  return new Intl.NumberFormat(localeOf(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}

@@ -1,0 +1,15 @@
+import { PageTitle } from '../components/PageTitle.js';
+import { useLang } from '../lang.js';
+import { hrefOf } from '../route.js';
+
+export function NotFoundPage() {
+  const { t } = useLang();
+  return (
+    <div className="page">
+      <PageTitle title={t('state.empty')} />
+      <p>
+        <a href={hrefOf({ page: 'home' })}>← {t('zone.back')}</a>
+      </p>
+    </div>
+  );
+}

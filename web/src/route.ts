@@ -1,0 +1,66 @@
+/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/sources`): no server-side routes are needed. */
+import { useEffect, useState } from 'react';
+
+export type Route =
+  | { readonly page: 'home' }
+  | { readonly page: 'zone'; readonly id: string }
+  | { readonly page: 'explorer'; readonly indicator: string | null; readonly regions: readonly string[] | null }
+  | { readonly page: 'sources' }
+  | { readonly page: 'notFound'; readonly hash: string };
+
+/** Parse a location hash such as `#/explorer?indicator=rd_expenditure&regions=310000,440000`. */
+export function parseHash(hash: string): Route {
+  const raw = hash.replace(/^#/, '') || '/';
+  const [pathPart = '/', query = ''] = raw.split('?', 2);
+  const params = new URLSearchParams(query);
+  const parts = pathPart.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { page: 'home' };
+  if (parts[0] === 'zone' && parts[1]) return { page: 'zone', id: parts[1] };
+  if (parts[0] === 'explorer') {
+    const regions = params.get('regions');
+    return {
+      page: 'explorer',
+      indicator: params.get('indicator'),
+      regions: regions === null ? null : regions.split(',').filter(Boolean),
+    };
+  }
+  if (parts[0] === 'sources') return { page: 'sources' };
+  return { page: 'notFound', hash: raw };
+}
+
+/** The hash for a route, the inverse of {@link parseHash}. */
+export function hrefOf(route: Route): string {
+  switch (route.page) {
+    case 'home':
+      return '#/';
+    case 'zone':
+      return `#/zone/${encodeURIComponent(route.id)}`;
+    case 'explorer': {
+      const params = new URLSearchParams();
+      if (route.indicator) params.set('indicator', route.indicator);
+      if (route.regions) params.set('regions', route.regions.join(','));
+      const q = params.toString().replace(/%2C/g, ',');
+      return q ? `#/explorer?${q}` : '#/explorer';
+    }
+    case 'sources':
+      return '#/sources';
+    case 'notFound':
+      return `#${route.hash}`;
+  }
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState<Route>(() => parseHash(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseHash(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+/** Record explorer choices in the address bar without adding a history entry per click. */
+export function replaceRoute(route: Route): void {
+  const next = hrefOf(route);
+  if (window.location.hash !== next) window.history.replaceState(null, '', next);
+}
