@@ -64,6 +64,7 @@ describe('dashboard in headless Chromium', () => {
     const res = await fetch(new URL('api/datasets?dataset=我的GDP&file_name=gdp.csv', server.url), { method: 'POST', body: bytes });
     expect(res.status).toBe(201);
     await page.goto(`${server.url}#/explorer`);
+    await page.reload();
     await page.getByTestId('explorer').waitFor();
     const select = page.getByTestId('indicator-select');
     await select.waitFor();
