@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -63,8 +63,8 @@ describe('dashboard in headless Chromium', () => {
     const bytes = readFileSync(new URL('../fixtures/excel_gbk_wide.csv', import.meta.url));
     const res = await fetch(new URL('api/datasets?dataset=我的GDP&file_name=gdp.csv', server.url), { method: 'POST', body: bytes });
     expect(res.status).toBe(201);
-    await page.goto(`${server.url}#/explorer`);
-    await page.reload();
+    // The page was opened before the import: going to the explorer must show it without a reload.
+    await page.getByTestId('nav-explorer').click();
     await page.getByTestId('explorer').waitFor();
     const select = page.getByTestId('indicator-select');
     await select.waitFor();
@@ -74,5 +74,26 @@ describe('dashboard in headless Chromium', () => {
     await page.getByTestId('explorer-chart').waitFor();
     await page.waitForTimeout(500);
     await page.screenshot({ path: `${artifacts}explorer-user-dataset.png`, fullPage: true });
+  });
+
+  it('imports a GBK CSV from the explorer’s import form and draws it at once', async () => {
+    await page.getByTestId('import-panel').locator('summary').click();
+    await page.getByTestId('import-file').setInputFiles(fileURLToPath(new URL('../fixtures/excel_gbk_wide.csv', import.meta.url)));
+    await page.getByTestId('import-name').fill('上传GDP');
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-done').waitFor();
+    expect(await page.getByTestId('import-done').textContent()).toMatch(/18/);
+    await expect.poll(() => page.getByTestId('indicator-select').inputValue()).toBe('上传GDP.地区生产总值（亿元）');
+    await page.getByTestId('explorer-chart').waitFor();
+    await page.screenshot({ path: `${artifacts}explorer-upload.png`, fullPage: true });
+  });
+
+  it('shows the server’s coded error when an uploaded file is bad', async () => {
+    const bad = `${artifacts}bad.csv`;
+    writeFileSync(bad, '地区,年份,x\n上海,2020,1\n北京,2020,2\n天津,2020,abc\n');
+    await page.getByTestId('import-file').setInputFiles(bad);
+    await page.getByTestId('import-submit').click();
+    await page.getByTestId('import-error').waitFor();
+    expect(await page.getByTestId('import-error').textContent()).toContain('import.non_numeric');
   });
 });

@@ -27,14 +27,7 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
  * GET `path` (relative, e.g. `api/zones`) and parse JSON. The server localises error messages from
  * `Accept-Language`, so the error shown to the user is in the language of the page.
  */
-export async function getJson<T>(path: string, lang: Lang, signal?: AbortSignal): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: { Accept: 'application/json', 'Accept-Language': localeOf(lang) }, ...(signal ? { signal } : {}) });
-  } catch (cause) {
-    if (signal?.aborted) throw cause;
-    throw new ApiError(translate(lang, 'state.networkError'), 'client.network', 0, String(cause));
-  }
+async function readAnswer<T>(res: Response, lang: Lang): Promise<T> {
   const text = await res.text();
   let body: unknown = null;
   try {
@@ -48,4 +41,34 @@ export async function getJson<T>(path: string, lang: Lang, signal?: AbortSignal)
   }
   if (body === null) throw new ApiError(translate(lang, 'state.httpError', { status: res.status }), 'client.bad_json', res.status, text.slice(0, 200));
   return body as T;
+}
+
+/**
+ * GET `path` (relative, e.g. `api/zones`) and parse JSON. The server localises error messages from
+ * `Accept-Language`, so the error shown to the user is in the language of the page.
+ */
+export async function getJson<T>(path: string, lang: Lang, signal?: AbortSignal): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, { headers: { Accept: 'application/json', 'Accept-Language': localeOf(lang) }, ...(signal ? { signal } : {}) });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(translate(lang, 'state.networkError'), 'client.network', 0, String(cause));
+  }
+  return readAnswer<T>(res, lang);
+}
+
+/** POST a file's bytes as the request body (the import route reads the file name from the query). */
+export async function postFile<T>(path: string, file: Blob, lang: Lang): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      body: file,
+      headers: { Accept: 'application/json', 'Accept-Language': localeOf(lang), 'Content-Type': 'application/octet-stream' },
+    });
+  } catch (cause) {
+    throw new ApiError(translate(lang, 'state.networkError'), 'client.network', 0, String(cause));
+  }
+  return readAnswer<T>(res, lang);
 }

@@ -21,14 +21,21 @@ export function formatNumber(value: number, lang: Lang): string {
   return numberFormat(lang, digits).format(value);
 }
 
+/** Decimals a value was published with (2049.6 → 1), at most 4: tables show numbers as the source printed them. */
+function publishedDecimals(v: number): number {
+  if (!Number.isFinite(v) || Number.isInteger(v)) return 0;
+  const text = String(Number(v.toPrecision(12)));
+  const dot = text.indexOf('.');
+  return dot < 0 || text.includes('e') ? 4 : Math.min(4, text.length - dot - 1);
+}
+
 /**
- * One formatter for a column of values, so a table shows 118.0 and 58.2 rather than 118 and 58.23: the number
- * of decimals follows the largest magnitude in the column.
+ * One formatter for a column of values, so the column lines up: every value gets the decimals of the most
+ * precise value in the column (47,059.4 stays 47,059.4; nothing published is rounded away).
  */
 export function columnFormatter(values: Iterable<number>, lang: Lang): (value: number) => string {
-  let max = 0;
-  for (const v of values) if (Number.isFinite(v)) max = Math.max(max, Math.abs(v));
-  const digits = max >= 1000 ? 0 : max >= 100 ? 1 : max >= 1 ? 2 : 3;
+  let digits = 0;
+  for (const v of values) digits = Math.max(digits, publishedDecimals(v));
   const f = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return (value) => f.format(value);
 }

@@ -10,11 +10,41 @@ export type ApiState<T> =
   | { readonly status: 'error'; readonly data: null; readonly error: ApiError };
 
 type Cache = Map<string, unknown>;
-const CacheContext = createContext<Cache | null>(null);
+interface CacheValue {
+  readonly cache: Cache;
+  /** bumps whenever entries are dropped, so readers of dropped paths fetch again */
+  readonly version: number;
+  invalidate(prefixes: readonly string[]): void;
+}
+const CacheContext = createContext<CacheValue | null>(null);
 
 export function ApiCacheProvider({ children }: { readonly children: ReactNode }) {
   const cache = useMemo<Cache>(() => new Map(), []);
-  return <CacheContext.Provider value={cache}>{children}</CacheContext.Provider>;
+  const [version, setVersion] = useState(0);
+  const invalidate = useCallback(
+    (prefixes: readonly string[]) => {
+      let dropped = false;
+      for (const key of [...cache.keys()]) {
+        if (prefixes.some((p) => key.startsWith(p))) {
+          cache.delete(key);
+          dropped = true;
+        }
+      }
+      if (dropped) setVersion((v) => v + 1);
+    },
+    [cache],
+  );
+  const value = useMemo<CacheValue>(() => ({ cache, version, invalidate }), [cache, version, invalidate]);
+  return <CacheContext.Provider value={value}>{children}</CacheContext.Provider>;
+}
+
+/**
+ * Drops cached answers whose path starts with one of `prefixes`: user data changes under the page (an import
+ * from this page, or from the CLI beside it), while the bundled data does not.
+ */
+export function useInvalidate(): (prefixes: readonly string[]) => void {
+  const ctx = useContext(CacheContext);
+  return ctx?.invalidate ?? (() => {});
 }
 
 function toApiError(e: unknown): ApiError {
@@ -35,7 +65,9 @@ interface Settled<T> {
  */
 export function useApi<T>(path: string | null): ApiState<T> & { readonly retry: () => void } {
   const { lang } = useLang();
-  const cache = useContext(CacheContext);
+  const ctx = useContext(CacheContext);
+  const cache = ctx?.cache ?? null;
+  const version = ctx?.version ?? 0;
   const [attempt, setAttempt] = useState(0);
   const [settled, setSettled] = useState<Settled<T> | null>(null);
   // read inside the effect without making every language switch refetch successful data
@@ -59,7 +91,7 @@ export function useApi<T>(path: string | null): ApiState<T> & { readonly retry: 
       },
     );
     return () => ctrl.abort();
-  }, [path, missing, attempt, cache]);
+  }, [path, missing, attempt, cache, version]);
 
   const staleError = settled !== null && settled.path === path && settled.value.status === 'error' && settled.lang !== lang;
   useEffect(() => {

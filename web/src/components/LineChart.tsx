@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { ApiIndicator, ApiObservation } from '../../../src/server/apiTypes.js';
 import { CHART_FONT, type ChartOption } from '../chartOption.js';
-import { formatCompact, formatNumber, indicatorUnit } from '../format.js';
+import { formatCompact, formatExact, indicatorUnit } from '../format.js';
 import { translate } from '../i18n.js';
 import { useLang } from '../lang.js';
 import { EChart } from './EChart.js';
@@ -42,7 +42,7 @@ export function LineChart({ indicator, rows, series, height, ariaLabel, testId, 
       tooltip: {
         trigger: 'axis',
         confine: true,
-        valueFormatter: (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${formatNumber(v, lang)} ${unit}` : `— ${noData}`),
+        valueFormatter: (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? `${formatExact(v, lang)} ${unit}` : `— ${noData}`),
       },
       legend: compact ? { show: false } : { type: 'scroll', top: 0, textStyle: { fontSize: 12 } },
       grid: { left: 8, right: 16, top: compact ? 28 : 44, bottom: zoom ? 56 : 8, containLabel: true },

@@ -4,10 +4,11 @@ import type { ApiIndicator, ApiRegion, Lang, ZoneSummary } from '../../../src/se
 import { batchColour, batchNumber } from '../batches.js';
 import type { BasemapInfo } from '../basemap.js';
 import { BASEMAP_NAME, CHART_FONT, type ChartOption } from '../chartOption.js';
-import { formatCompact, formatNumber, indicatorName, indicatorUnit } from '../format.js';
+import { formatCompact, formatExact, indicatorName, indicatorUnit } from '../format.js';
 import { escapeHtml } from '../html.js';
 import { translate } from '../i18n.js';
 import { useLang } from '../lang.js';
+import { useNarrow } from '../useNarrow.js';
 import { EChart } from './EChart.js';
 
 export interface ProvinceMapProps {
@@ -40,7 +41,7 @@ function zoneLabel(z: ZoneSummary, lang: Lang): string {
   return lang === 'zh' ? z.name_zh : z.name_en;
 }
 
-function buildOption(props: ProvinceMapProps, lang: Lang): ChartOption {
+function buildOption(props: ProvinceMapProps, lang: Lang, narrow: boolean): ChartOption {
   const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate(lang, key, params);
   const unit = indicatorUnit(props.indicator, lang);
   const values = [...props.values.values()];
@@ -51,7 +52,7 @@ function buildOption(props: ProvinceMapProps, lang: Lang): ChartOption {
   const zonesByProvince = new Map<string, ZoneSummary[]>();
   for (const z of props.zones) zonesByProvince.set(z.province_code, [...(zonesByProvince.get(z.province_code) ?? []), z]);
 
-  const valueText = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? `<span style="color:#888">— ${escapeHtml(t('state.noData'))}</span>` : `<b>${escapeHtml(formatNumber(v, lang))}</b> ${escapeHtml(unit)}`);
+  const valueText = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? `<span style="color:#888">— ${escapeHtml(t('state.noData'))}</span>` : `<b>${escapeHtml(formatExact(v, lang))}</b> ${escapeHtml(unit)}`);
   const provinceTooltip = (code: string) => {
     const zones = zonesByProvince.get(code) ?? [];
     const zoneLines = zones
@@ -108,6 +109,8 @@ function buildOption(props: ProvinceMapProps, lang: Lang): ChartOption {
     textStyle: { fontFamily: CHART_FONT },
     tooltip: { trigger: 'item', confine: true, backgroundColor: 'rgba(255,255,255,0.97)', borderColor: '#d0d7de', textStyle: { color: '#1f2328', fontSize: 13 } },
     legend: {
+      // one scrolling row on a phone, where seven wrapped entries would cover the colour scale
+      type: narrow ? 'scroll' : 'plain',
       data: batchYears.map(String),
       bottom: 6,
       left: 'center',
@@ -129,7 +132,7 @@ function buildOption(props: ProvinceMapProps, lang: Lang): ChartOption {
       realtime: true,
       left: 12,
       bottom: 52,
-      itemHeight: 120,
+      itemHeight: narrow ? 80 : 120,
       itemWidth: 12,
       text: [unit, ''],
       textStyle: { color: '#444', fontSize: 12 },
@@ -144,7 +147,10 @@ function buildOption(props: ProvinceMapProps, lang: Lang): ChartOption {
       scaleLimit: { min: 0.8, max: 8 },
       top: 16,
       bottom: 56,
-      left: 'center',
+      left: 8,
+      right: 8,
+      // fit inside the box at any width; without it a narrow screen crops the map
+      preserveAspect: 'contain',
       itemStyle: { areaColor: NO_DATA, borderColor: '#ffffff', borderWidth: 0.8 },
       emphasis: {
         itemStyle: { areaColor: '#f6c85f' },
@@ -168,11 +174,12 @@ function buildOption(props: ProvinceMapProps, lang: Lang): ChartOption {
 
 export function ProvinceMap(props: ProvinceMapProps) {
   const { lang, t } = useLang();
+  const narrow = useNarrow();
   const { basemap, indicator, year, values, regions, zones, onZone } = props;
   // Rebuilding the option resets the user's zoom and pan, so it depends on the data only, not on `onZone`.
   const option = useMemo(
-    () => buildOption({ basemap, indicator, year, values, regions, zones, onZone }, lang),
-    [basemap, indicator, year, values, regions, zones, lang],
+    () => buildOption({ basemap, indicator, year, values, regions, zones, onZone }, lang, narrow),
+    [basemap, indicator, year, values, regions, zones, lang, narrow],
   );
   const geoMap = useMemo(() => ({ name: BASEMAP_NAME, geojson: basemap.geojson }), [basemap]);
   return (

@@ -1,39 +1,45 @@
-/** The source line under a chart or map: publisher and title with link; licence and citation on demand. */
+/** The source line under a chart or map: publisher, title, licence and URL; a long licence or citation folds. */
 import type { ApiSource } from '../../../src/server/apiTypes.js';
 import { useLang } from '../lang.js';
 
-// Licence terms and citations can run to a paragraph; beyond this they fold away under the chart.
-const INLINE_LIMIT = 90;
+// Licence terms and citations can run to a paragraph; past this length the line shows the start and folds the rest.
+const INLINE_LIMIT = 120;
+
+function clip(text: string): string {
+  return text.length <= INLINE_LIMIT ? text : `${text.slice(0, INLINE_LIMIT).trimEnd()}…`;
+}
 
 function SourceLine({ source }: { readonly source: ApiSource }) {
   const { t } = useLang();
-  const inlineLicence = source.licence !== '' && source.licence.length <= INLINE_LIMIT;
-  const folded = (source.licence !== '' && !inlineLicence) || Boolean(source.citation);
+  const link = /^https?:\/\//.test(source.url);
+  const longLicence = source.licence.length > INLINE_LIMIT;
   return (
     <div className="source-note-item">
       <span className="label">{t('source.indicatorSource')}</span> {source.publisher}
       {source.title && (
         <>
           {', '}
-          {/^https?:\/\//.test(source.url) ? (
-            <a href={source.url} target="_blank" rel="noopener noreferrer">
-              {source.title}
-            </a>
-          ) : (
-            <cite>{source.title}</cite>
-          )}
+          <cite>{source.title}</cite>
         </>
       )}
-      {inlineLicence && (
+      {source.licence && (
         <>
           {' · '}
-          <span className="label">{t('source.licence')}</span> {source.licence}
+          <span className="label">{t('source.licence')}</span> {clip(source.licence)}
         </>
       )}
-      {folded && (
+      {link && (
+        <>
+          {' · '}
+          <a className="break" href={source.url} target="_blank" rel="noopener noreferrer">
+            {source.url}
+          </a>
+        </>
+      )}
+      {(longLicence || source.citation) && (
         <details className="source-note-more">
           <summary>{t('source.licenceCitation')}</summary>
-          {!inlineLicence && source.licence && (
+          {longLicence && (
             <p>
               <span className="label">{t('source.licence')}</span> {source.licence}
             </p>

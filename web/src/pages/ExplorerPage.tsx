@@ -1,16 +1,19 @@
 /** Indicator explorer: one indicator, chosen provinces, a line chart over years and the table behind it. */
 import { useEffect, useMemo, useState } from 'react';
-import type { ApiIndicator, ApiObservation, ApiRegion, ObservationsResponse, ZonesResponse } from '../../../src/server/apiTypes.js';
+import type { ApiIndicator, ApiObservation, ApiRegion, DatasetsResponse, ObservationsResponse, ZonesResponse } from '../../../src/server/apiTypes.js';
+import { ImportPanel } from '../components/ImportPanel.js';
 import { IndicatorSelect } from '../components/IndicatorSelect.js';
 import { LineChart } from '../components/LineChart.js';
+import { RegionPicker, type RegionGroup, type RegionOption } from '../components/RegionPicker.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { SourceNote } from '../components/SourceNote.js';
-import { ErrorBox, Loading, NoData } from '../components/States.js';
-import { columnFormatter, indicatorName, indicatorUnit, regionName } from '../format.js';
+import { ErrorBox, Loading } from '../components/States.js';
+import { YearTable } from '../components/YearTable.js';
+import { formatDate, indicatorName, indicatorUnit, regionName } from '../format.js';
 import { defaultIndicator } from '../indicators.js';
 import { useLang } from '../lang.js';
 import { hrefOf, replaceRoute, type Route } from '../route.js';
-import { useApi } from '../useApi.js';
+import { useApi, useInvalidate } from '../useApi.js';
 
 type ExplorerRoute = Extract<Route, { page: 'explorer' }>;
 
@@ -30,116 +33,18 @@ function topByLatest(rows: readonly ApiObservation[], n: number): string[] {
     .map((r) => r.region);
 }
 
-interface RegionOption {
-  readonly code: string;
-  readonly label: string;
-  readonly hasData: boolean;
-}
-
-interface RegionGroup {
-  readonly key: string;
-  readonly label: string;
-  readonly items: readonly RegionOption[];
-}
-
-function RegionPicker({
-  groups,
-  selected,
-  onChange,
-  presets,
-  legend,
-}: {
-  readonly groups: readonly RegionGroup[];
-  readonly selected: readonly string[];
-  readonly onChange: (codes: string[]) => void;
-  readonly presets: readonly { readonly label: string; readonly codes: readonly string[] }[];
-  readonly legend: string;
-}) {
-  const { t } = useLang();
-  const toggle = (code: string) => onChange(selected.includes(code) ? selected.filter((c) => c !== code) : [...selected, code]);
-  return (
-    <fieldset className="region-picker">
-      <legend>
-        {legend} <span className="muted small">{t('explorer.selected', { n: selected.length })}</span>
-      </legend>
-      <div className="preset-row">
-        {presets.map((p) => (
-          <button key={p.label} type="button" className="btn btn-small" disabled={p.codes.length === 0} onClick={() => onChange([...p.codes])}>
-            {p.label}
-          </button>
-        ))}
-        <button type="button" className="btn btn-small btn-ghost" onClick={() => onChange([])}>
-          {t('explorer.clear')}
-        </button>
-      </div>
-      <div className="region-groups">
-      {groups
-        .filter((g) => g.items.length > 0)
-        .map((g) => (
-          <div key={g.key} className="region-group">
-            <div className="region-group-label">{g.label}</div>
-            <div className="region-options">
-              {g.items.map((o) => (
-                <label key={o.code} className={`region-option${selected.includes(o.code) ? ' checked' : ''}${o.hasData ? '' : ' no-data'}`} title={o.hasData ? undefined : t('state.noData')}>
-                  <input type="checkbox" checked={selected.includes(o.code)} onChange={() => toggle(o.code)} />
-                  {o.label}
-                </label>
-              ))}
-            </div>
-          </div>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-function ValuesTable({
-  rows,
-  series,
-  unit,
-  regionLabel,
-}: {
-  readonly rows: readonly ApiObservation[];
-  readonly series: readonly { code: string; label: string }[];
-  readonly unit: string;
-  readonly regionLabel: string;
-}) {
+/** A user's dataset has no publisher record: say which import the numbers came from instead. */
+function UserDatasetNote({ name }: { readonly name: string }) {
   const { lang, t } = useLang();
-  const fmt = columnFormatter(rows.map((r) => r.value), lang);
-  const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  const byKey = new Map(rows.map((r) => [`${r.region}|${r.year}`, r.value]));
+  const datasets = useApi<DatasetsResponse>('api/datasets');
+  const d = datasets.status === 'ok' ? datasets.data.datasets.find((x) => x.name === name) : undefined;
+  if (!d) return null;
   return (
-    <div className="table-scroll table-wide">
-      <table className="table">
-        <caption>
-          {t('explorer.unit')}: {unit || '—'}
-        </caption>
-        <thead>
-          <tr>
-            <th>{regionLabel}</th>
-            {years.map((y) => (
-              <th key={y} className="num">
-                {y}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {series.map((s) => (
-            <tr key={s.code}>
-              <td>{s.label}</td>
-              {years.map((y) => {
-                const v = byKey.get(`${s.code}|${y}`);
-                return (
-                  <td key={y} className="num">
-                    {v === undefined ? <NoData /> : fmt(v)}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="source-note">
+      <div>
+        <span className="label">{t('source.indicatorSource')}</span>{' '}
+        {t('explorer.userSource', { name: d.name, file: d.file_name, date: formatDate(d.imported_at.slice(0, 10), lang), version: d.version })}
+      </div>
     </div>
   );
 }
@@ -257,7 +162,8 @@ function ExplorerBody({
               </div>
             )}
             <SourceNote sources={obs.data.sources} unit={unit} />
-            {effective.length > 0 && obs.data.rows.length > 0 && <ValuesTable rows={chosenRows} series={series} unit={unit} regionLabel={cityLevel ? t('explorer.regions') : t('table.province')} />}
+            {indicator.namespace === 'user' && <UserDatasetNote name={indicator.dataset} />}
+            {effective.length > 0 && obs.data.rows.length > 0 && <YearTable rows={chosenRows} series={series} unit={unit} regionLabel={cityLevel ? t('explorer.regions') : t('table.province')} />}
           </>
         )}
       </div>
@@ -267,6 +173,9 @@ function ExplorerBody({
 
 export function ExplorerPage({ route }: { readonly route: ExplorerRoute }) {
   const { t } = useLang();
+  const invalidate = useInvalidate();
+  // User datasets may have changed since the list was cached (an import from the CLI beside the dashboard).
+  useEffect(() => invalidate(['api/indicators', 'api/datasets']), [invalidate]);
   const indicators = useApi<{ indicators: ApiIndicator[] }>('api/indicators');
   const regions = useApi<{ regions: ApiRegion[] }>('api/regions?level=province');
   const zones = useApi<ZonesResponse>('api/zones');
@@ -275,6 +184,11 @@ export function ExplorerPage({ route }: { readonly route: ExplorerRoute }) {
     <div className="page" data-testid="explorer">
       <PageTitle title={t('explorer.title')} />
       <p className="lead">{t('explorer.lead')}</p>
+      <ImportPanel
+        onImported={(code) => {
+          window.location.hash = hrefOf({ page: 'explorer', indicator: code, regions: null });
+        }}
+      />
       {firstError?.error ? (
         <ErrorBox error={firstError.error} onRetry={firstError.retry} />
       ) : indicators.status === 'ok' && regions.status === 'ok' && zones.status === 'ok' ? (

@@ -148,7 +148,7 @@ export function HomePage() {
       {meta.status === 'ok' && <BasemapNote meta={meta.data} />}
 
       <section className="section">
-        <h2 className="section-title">{t('home.zonesTitle')}</h2>
+        <h2 className="section-title">{zones.status === 'ok' ? t('home.zonesTitle', { n: zones.data.zones.length }) : t('table.ftz')}</h2>
         <p className="muted">{t('home.zonesLead')}</p>
         <Await state={zones}>{(d) => <ZoneGrid zones={d.zones} />}</Await>
       </section>

@@ -6,7 +6,7 @@ export function NotFoundPage() {
   const { t } = useLang();
   return (
     <div className="page">
-      <PageTitle title={t('state.empty')} />
+      <PageTitle title={t('app.notFound')} />
       <p>
         <a href={hrefOf({ page: 'home' })}>← {t('zone.back')}</a>
       </p>

@@ -3,21 +3,45 @@ import type { ApiSource, DatasetsResponse } from '../../../src/server/apiTypes.j
 import { PageTitle } from '../components/PageTitle.js';
 import { Await, NoData } from '../components/States.js';
 import { formatDate, formatNumber } from '../format.js';
+import type { MessageKey } from '../i18n.js';
 import { useLang } from '../lang.js';
 import { useApi } from '../useApi.js';
+
+// Source ids are `<group>.<name>`; the groups named here get a heading, others show their raw prefix.
+const GROUP_KEYS: Readonly<Record<string, MessageKey>> = {
+  techme: 'sources.group.techme',
+  ceads: 'sources.group.ceads',
+  ftz: 'sources.group.ftz',
+  regions: 'sources.group.regions',
+  geo: 'sources.group.geo',
+  hs: 'sources.group.hs',
+  user: 'sources.group.user',
+};
+
+function groupOf(id: string): string {
+  const dot = id.indexOf('.');
+  return dot < 0 ? id : id.slice(0, dot);
+}
 
 function SourceCard({ source }: { readonly source: ApiSource }) {
   const { lang, t } = useLang();
   const link = /^https?:\/\//.test(source.url);
   return (
     <article className="source-card" id={`source-${source.id}`}>
-      <h3 className="source-card-title">{source.title}</h3>
-      <dl className="facts facts-compact">
-        <div className="fact">
+      <div className="source-card-head">
+        <h3 className="source-card-title">{source.title}</h3>
+        <code className="source-id">{source.id}</code>
+      </div>
+      <dl className="source-facts">
+        <div>
           <dt>{t('source.publisher')}</dt>
           <dd>{source.publisher || <NoData />}</dd>
         </div>
-        <div className="fact">
+        <div>
+          <dt>{t('source.retrieved')}</dt>
+          <dd>{source.retrieved ? formatDate(source.retrieved, lang) : <NoData />}</dd>
+        </div>
+        <div className="wide">
           <dt>{t('source.url')}</dt>
           <dd className="break">
             {link ? (
@@ -29,29 +53,51 @@ function SourceCard({ source }: { readonly source: ApiSource }) {
             )}
           </dd>
         </div>
-        <div className="fact">
+        <div className="wide">
           <dt>{t('source.licence')}</dt>
           <dd>{source.licence || <NoData />}</dd>
         </div>
-        <div className="fact">
-          <dt>{t('source.retrieved')}</dt>
-          <dd>{source.retrieved ? formatDate(source.retrieved, lang) : <NoData />}</dd>
-        </div>
-        {source.citation && (
-          <div className="fact">
-            <dt>{t('source.citation')}</dt>
-            <dd>{source.citation}</dd>
-          </div>
-        )}
-        {source.note && (
-          <div className="fact">
-            <dt>{t('source.note')}</dt>
-            <dd>{source.note}</dd>
-          </div>
-        )}
       </dl>
-      <code className="source-id">{source.id}</code>
+      {(source.citation || source.note) && (
+        <details className="source-more">
+          <summary>{source.citation ? (source.note ? t('source.citationNote') : t('source.citation')) : t('source.note')}</summary>
+          {source.citation && <p className="citation">{source.citation}</p>}
+          {source.note && (
+            <p>
+              <span className="label">{t('source.note')}</span> {source.note}
+            </p>
+          )}
+        </details>
+      )}
     </article>
+  );
+}
+
+function SourceGroups({ sources }: { readonly sources: readonly ApiSource[] }) {
+  const { t } = useLang();
+  const groups = new Map<string, ApiSource[]>();
+  for (const s of [...sources].sort((a, b) => a.id.localeCompare(b.id))) {
+    const g = groupOf(s.id);
+    groups.set(g, [...(groups.get(g) ?? []), s]);
+  }
+  return (
+    <>
+      {[...groups.entries()].map(([g, list]) => {
+        const key = GROUP_KEYS[g];
+        return (
+          <section key={g} className="source-group">
+            <h2 className="section-title">
+              {key ? t(key) : g} <span className="muted small">{t('sources.count', { n: list.length })}</span>
+            </h2>
+            <div className="source-list-cards">
+              {list.map((s) => (
+                <SourceCard key={s.id} source={s} />
+              ))}
+            </div>
+          </section>
+        );
+      })}
+    </>
   );
 }
 
@@ -106,13 +152,7 @@ export function SourcesPage() {
         {(d) => (
           <>
             <p className="muted small">{t('sources.count', { n: d.sources.length })}</p>
-            <div className="source-grid">
-              {[...d.sources]
-                .sort((a, b) => a.id.localeCompare(b.id))
-                .map((s) => (
-                  <SourceCard key={s.id} source={s} />
-                ))}
-            </div>
+            <SourceGroups sources={d.sources} />
           </>
         )}
       </Await>

@@ -1,17 +1,15 @@
 /** One Pilot FTZ: every registry field with its status and sources, its sub-areas, and host-province charts. */
 import type { ReactNode } from 'react';
-import type { ApiIndicator, ApiRegion, ObservationsResponse, ZoneResponse } from '../../../src/server/apiTypes.js';
+import type { ZoneResponse } from '../../../src/server/apiTypes.js';
 import type { HostCity, LocationType, PlanDocument, SourcedField, ZoneAreaRecord, ZoneRecord } from '../../../src/store/zoneTypes.js';
 import { batchColour, batchNumber } from '../batches.js';
-import { LineChart } from '../components/LineChart.js';
 import { PageTitle } from '../components/PageTitle.js';
 import { SourcedValue } from '../components/SourcedValue.js';
-import { SourceNote } from '../components/SourceNote.js';
 import { Await, NotVerified } from '../components/States.js';
 import { StatusBadge } from '../components/StatusBadge.js';
+import { ProvinceCharts } from '../components/ProvinceCharts.js';
 import { SourceRefs } from '../components/SourceRefs.js';
-import { formatDate, formatExact, indicatorName, indicatorUnit, regionName } from '../format.js';
-import { findIndicator } from '../indicators.js';
+import { formatDate, formatExact, regionName } from '../format.js';
 import { useLang } from '../lang.js';
 import { hrefOf } from '../route.js';
 import { useApi } from '../useApi.js';
@@ -81,7 +79,16 @@ function SubArea({ area }: { readonly area: ZoneAreaRecord }) {
   const positioning = (zh: readonly string[]) => {
     if (lang === 'zh') return r.list(zh);
     const en = area.positioning_en;
-    if (en && en.length > 0) return en.join('; ');
+    // the Chinese list is the plan's own wording, so it stays beside the translation
+    if (en && en.length > 0)
+      return (
+        <>
+          {en.join('; ')}
+          <span className="positioning-zh" lang="zh-CN">
+            {r.list(zh)}
+          </span>
+        </>
+      );
     return (
       <>
         <span lang="zh-CN">{r.list(zh)}</span> <span className="muted small">{t('zone.positioningEnMissing')}</span>
@@ -122,69 +129,6 @@ function SubArea({ area }: { readonly area: ZoneAreaRecord }) {
         </p>
       )}
     </article>
-  );
-}
-
-function ProvinceChart({ indicator, province }: { readonly indicator: ApiIndicator; readonly province: ApiRegion }) {
-  const { lang } = useLang();
-  const obs = useApi<ObservationsResponse>(`api/observations?indicator=${encodeURIComponent(indicator.code)}&region=${province.code}`);
-  const name = indicatorName(indicator, lang);
-  return (
-    <figure className="mini-chart">
-      <figcaption className="mini-chart-title">{name}</figcaption>
-      <Await state={obs}>
-        {(d) =>
-          d.rows.length === 0 ? (
-            <p className="muted">—</p>
-          ) : (
-            <>
-              <LineChart
-                indicator={d.indicator}
-                rows={d.rows}
-                series={[{ code: province.code, label: regionName(province, province.code, lang) }]}
-                height={220}
-                ariaLabel={`${name}, ${regionName(province, province.code, lang)}`}
-                compact
-              />
-              <SourceNote sources={d.sources} unit={indicatorUnit(d.indicator, lang)} />
-            </>
-          )
-        }
-      </Await>
-    </figure>
-  );
-}
-
-function ProvinceCharts({ province }: { readonly province: ApiRegion }) {
-  const { lang, t } = useLang();
-  const indicators = useApi<{ indicators: ApiIndicator[] }>('api/indicators');
-  return (
-    <section className="section">
-      <h2 className="section-title">{t('zone.provinceIndicators', { province: regionName(province, province.code, lang) })}</h2>
-      <p className="muted">{t('zone.provinceIndicatorsLead')}</p>
-      <Await state={indicators}>
-        {(d) => {
-          const picks = [
-            findIndicator(d.indicators, ['rd_expenditure'], /r&?d.?expenditure|rd_exp/i),
-            findIndicator(d.indicators, ['patent_grant_invention', 'patent_grants_invention'], /invention.*patent.*grant|patent.*grant.*invention/i),
-            findIndicator(d.indicators, ['co2_total', 'co2_emissions'], /co2/i),
-          ].filter((x): x is ApiIndicator => x !== undefined);
-          if (picks.length === 0) return <p className="muted">{t('zone.noIndicators')}</p>;
-          return (
-            <div className="mini-charts">
-              {picks.map((ind) => (
-                <div key={ind.code}>
-                  <ProvinceChart indicator={ind} province={province} />
-                  <a className="small" href={hrefOf({ page: 'explorer', indicator: ind.code, regions: [province.code] })}>
-                    {t('zone.openExplorer')} →
-                  </a>
-                </div>
-              ))}
-            </div>
-          );
-        }}
-      </Await>
-    </section>
   );
 }
 
