@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { buildProvenance } from '../core/provenance.js';
 import type { ObservationsResponse, ZoneResponse, ZonesResponse } from '../server/apiTypes.js';
 import {
   getZoneRecord, listSources, listZoneRecords, queryObservations, getIndicator, zoneSummary, listRegions,
@@ -40,5 +41,17 @@ export async function observations(store: Db, q: ObservationQueryInput): Promise
   const ids = new Set(rows.map((r) => r.source_id));
   ids.add(indicator.source_id);
   const sources = (await listSources(store)).filter((s) => ids.has(s.id));
-  return { indicator, rows, sources };
+  const datasets = indicator.namespace === 'user' ? [userDatasetVersion(indicator.source_id)].filter((d) => d !== null) : [];
+  const provenance = await buildProvenance(store, {
+    sources: sources.map((s) => ({ id: s.id, publisher: s.publisher, title: s.title, url: s.url, licence: s.licence })),
+    datasets,
+    options: { ...q },
+  });
+  return { indicator, rows, sources, provenance };
+}
+
+/** `user:<name>@<version>` → the dataset version an imported indicator came from. */
+function userDatasetVersion(sourceId: string): { name: string; version: number } | null {
+  const m = /^user:(.+)@(\d+)$/.exec(sourceId);
+  return m ? { name: m[1] as string, version: Number(m[2]) } : null;
 }

@@ -2,6 +2,7 @@
  * The JSON shapes the HTTP API returns. The dashboard imports these types (type-only), so the page and the
  * server cannot drift apart silently.
  */
+import type { Provenance } from '../core/result.js';
 import type { LocationType, ZoneRecord } from '../store/zoneTypes.js';
 
 export type Lang = 'zh' | 'en';
@@ -61,6 +62,8 @@ export interface ObservationsResponse {
   readonly indicator: ApiIndicator;
   readonly rows: readonly ApiObservation[];
   readonly sources: readonly ApiSource[];
+  /** package version, SHA-256 of the bundled data or the user dataset version, the query */
+  readonly provenance: Provenance;
 }
 
 export interface ZoneSummary {

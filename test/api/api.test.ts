@@ -66,6 +66,9 @@ describe('GET routes', () => {
     expect(new Set(body.rows.map((r) => r.region))).toEqual(new Set(['310000', '110000']));
     expect(body.sources.length).toBeGreaterThan(0);
     expect(body.sources[0]?.licence).toBeTruthy();
+    expect(body.provenance.package.name).toBe('ftzlab');
+    expect(body.provenance.inputs[0]?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(body.provenance.options).toMatchObject({ indicator: 'rd_expenditure', from: 2020, to: 2023 });
   });
 
   it('/api/sources, /api/basemap and /api/openapi.json answer', async () => {
@@ -92,6 +95,8 @@ describe('datasets over HTTP', () => {
     const obs = (await get<ObservationsResponse>(`/api/observations?indicator=${code}&region=310000`)).body;
     expect(obs.indicator.namespace).toBe('user');
     expect(obs.rows.map((r) => r.value)).toEqual([47059.4, 48594.5, 51404.5]);
+    // The numbers replay: provenance names the exact file (SHA-256) the user imported.
+    expect(obs.provenance.inputs.map((i) => i.name)).toContain('dataset gdp_upload v1');
     const versions = (await get<{ versions: unknown[] }>('/api/datasets/gdp_upload/versions')).body;
     expect(versions.versions).toHaveLength(1);
   });
