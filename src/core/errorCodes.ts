@@ -41,6 +41,22 @@ export interface ErrorParams {
   'api.not_found': { path: string };
   'server.port_in_use': { port: number };
   'internal.unexpected': { reason: string };
+  // index codes (methods/index, analyses/nqpfIndex)
+  'index.framework_invalid': { framework: string; issues: string };
+  'index.unknown_indicator': { framework: string; code: string };
+  'index.zero_variance': { indicator: string; scope: string };
+  'index.all_missing': { indicator: string; scope: string };
+  'index.missing_values': { indicator: string; count: number; method: string };
+  'index.nonpositive_geometric': { unit: string; indicator: string; value: number };
+  'index.ahp_invalid': { reason: string };
+  'index.ahp_inconsistent': { cr: number; limit: number };
+  'index.weights_invalid': { reason: string };
+  'index.dimension_mismatch': { what: string; expected: number; found: number };
+  // disparity codes (methods/disparity)
+  'disparity.too_few_units': { method: string; n: number; min: number };
+  'disparity.negative_values': { method: string; unit: string; value: number };
+  'disparity.groups_invalid': { reason: string };
+  'spatial.weights_invalid': { reason: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -75,4 +75,25 @@ export const en: Templates = {
   'api.not_found': (p) => `Nothing at ${p.path}. See /api/openapi.json for the routes.`,
   'server.port_in_use': (p) => `Port ${p.port} is already in use. Choose another with --port.`,
   'internal.unexpected': (p) => `Unexpected error: ${p.reason}. Please report it with the command you ran.`,
+  // index
+  'index.framework_invalid': (p) => `Framework ${p.framework} is not valid: ${p.issues}`,
+  'index.unknown_indicator': (p) =>
+    `Framework ${p.framework} uses indicator "${p.code}", which the data does not have. See \`ftzlab indicators\` or add the column to your data.`,
+  'index.zero_variance': (p) =>
+    `Indicator "${p.indicator}" has the same value for every unit (${p.scope}): it cannot be normalised or weighted. Drop it from the framework or choose another normalisation.`,
+  'index.all_missing': (p) => `Indicator "${p.indicator}" has no value at all (${p.scope}). Drop it, or restrict the years.`,
+  'index.missing_values': (p) =>
+    `Indicator "${p.indicator}" has ${p.count} missing values and ${p.method} cannot use them. Choose an imputation option explicitly, or restrict units and years.`,
+  'index.nonpositive_geometric': (p) =>
+    `Geometric aggregation needs positive values, but unit ${p.unit} has ${p.value} for "${p.indicator}". Use a min-max shift (e.g. 0.01) or arithmetic aggregation.`,
+  'index.ahp_invalid': (p) => `The AHP comparison matrix is not valid: ${p.reason}.`,
+  'index.ahp_inconsistent': (p) =>
+    `The AHP judgements are inconsistent: consistency ratio ${p.cr.toFixed(3)} is above ${p.limit}. Revise the comparisons.`,
+  'index.weights_invalid': (p) => `Weights are not valid: ${p.reason}.`,
+  'index.dimension_mismatch': (p) => `${p.what}: expected ${p.expected}, found ${p.found}.`,
+  // disparity
+  'disparity.too_few_units': (p) => `${p.method} needs at least ${p.min} units; got ${p.n}.`,
+  'disparity.negative_values': (p) => `${p.method} needs non-negative values; unit ${p.unit} has ${p.value}.`,
+  'disparity.groups_invalid': (p) => `Groups are not valid: ${p.reason}.`,
+  'spatial.weights_invalid': (p) => `Spatial weights are not valid: ${p.reason}.`,
 };

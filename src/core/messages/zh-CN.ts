@@ -56,4 +56,20 @@ export const zhCN: Templates = {
   'api.not_found': (p) => `${p.path} 不存在。路由列表见 /api/openapi.json。`,
   'server.port_in_use': (p) => `端口 ${p.port} 已被占用。请用 --port 指定其他端口。`,
   'internal.unexpected': (p) => `意外错误：${p.reason}。请连同所运行的命令一起报告。`,
+  // index
+  'index.framework_invalid': (p) => `指标体系 ${p.framework} 无效：${p.issues}`,
+  'index.unknown_indicator': (p) => `指标体系 ${p.framework} 使用了指标“${p.code}”，但数据中没有。见 \`ftzlab indicators\`，或在数据中加入该列。`,
+  'index.zero_variance': (p) => `指标“${p.indicator}”在所有单元上取值相同（${p.scope}），无法标准化或赋权。请从指标体系中删除，或换一种标准化方法。`,
+  'index.all_missing': (p) => `指标“${p.indicator}”没有任何数值（${p.scope}）。请删除该指标或缩小年份范围。`,
+  'index.missing_values': (p) => `指标“${p.indicator}”有 ${p.count} 个缺失值，${p.method} 无法处理。请明确选择插补方法，或缩小单元与年份范围。`,
+  'index.nonpositive_geometric': (p) => `几何加总要求数值为正，但单元 ${p.unit} 的“${p.indicator}”为 ${p.value}。请使用带平移的极差标准化（如 0.01）或算术加总。`,
+  'index.ahp_invalid': (p) => `AHP 判断矩阵无效：${p.reason}。`,
+  'index.ahp_inconsistent': (p) => `AHP 判断不一致：一致性比率 CR = ${p.cr.toFixed(3)}，超过 ${p.limit}。请修改判断矩阵。`,
+  'index.weights_invalid': (p) => `权重无效：${p.reason}。`,
+  'index.dimension_mismatch': (p) => `${p.what}：应为 ${p.expected}，实际为 ${p.found}。`,
+  // disparity
+  'disparity.too_few_units': (p) => `${p.method} 至少需要 ${p.min} 个单元，实际为 ${p.n} 个。`,
+  'disparity.negative_values': (p) => `${p.method} 要求数值非负，单元 ${p.unit} 为 ${p.value}。`,
+  'disparity.groups_invalid': (p) => `分组无效：${p.reason}。`,
+  'spatial.weights_invalid': (p) => `空间权重无效：${p.reason}。`,
 };
