@@ -398,6 +398,15 @@ const POSITIONING_EN: Record<string, string> = {
   跨境物流: 'cross-border logistics',
   展览展示: 'exhibitions and displays',
   特色医药: 'specialty medicines',
+  // Third pass: Caofeidian, Tianjin Binhai CBD, Beijing high-end industries
+  国际大宗商品贸易: 'international bulk commodity trade',
+  港航服务: 'port and shipping services',
+  能源储配: 'energy storage and distribution',
+  以金融创新为主的现代服务业: 'modern services led by financial innovation',
+  商务服务: 'business services',
+  国际金融: 'international finance',
+  文化创意: 'cultural and creative industries',
+  生物技术和大健康: 'biotechnology and the broad health industry',
 };
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import type { Warning } from '../core/result.js';
 import { checkDatasetName } from './datasetName.js';
 import { ident, type Db } from './duckdb.js';
 import type { ShapedTable } from './import/shape.js';
+import { writeTypedTable } from './typedTable.js';
 
 interface DatasetRow {
   name: string;
@@ -18,8 +19,6 @@ interface DatasetRow {
   columns: string;
   warnings: string;
 }
-
-const SQL_TYPE = { text: 'VARCHAR', number: 'DOUBLE', integer: 'BIGINT' } as const;
 
 /**
  * Writes a parsed import as a new version of a dataset, in one transaction: the typed table, the catalogue
@@ -36,22 +35,7 @@ export async function saveDatasetVersion(
     const version = (last?.v ?? 0) + 1;
     const seq = await tx.one<{ n: number }>("SELECT nextval('dataset_table_seq')::INTEGER AS n");
     const table = `ds_${seq?.n ?? 0}`;
-    const cols = shaped.columns.map((c) => `${ident(c.name)} ${SQL_TYPE[c.type]}`).join(', ');
-    await tx.run(`CREATE TABLE ${ident(table)} (__row__ INTEGER, ${cols})`);
-    const app = await tx.appender(table);
-    shaped.rows.forEach((row, r) => {
-      app.appendInteger(r + 1);
-      shaped.columns.forEach((c, i) => {
-        const v = row[i];
-        if (v === null || v === undefined) app.appendNull();
-        else if (c.type === 'text') app.appendVarchar(String(v));
-        else if (c.type === 'integer') app.appendBigInt(BigInt(v as number));
-        else app.appendDouble(v as number);
-      });
-      app.endRow();
-    });
-    app.flushSync();
-    app.closeSync();
+    await writeTypedTable(tx, table, shaped.columns, shaped.rows, '__row__');
     const columns: DatasetColumn[] = shaped.columns.map((c) => ({
       name: c.name, type: c.type, role: c.role === 'unit' ? 'other' : c.role,
     }));

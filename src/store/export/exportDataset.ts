@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 import ExcelJS from 'exceljs';
 import { FtzError } from '../../core/errors.js';
 import type { DatasetContent } from '../datasets.js';
-import { ident, Store } from '../duckdb.js';
+import { Store } from '../duckdb.js';
+import { writeTypedTable } from '../typedTable.js';
 import { toCsv } from './csvWrite.js';
 
 const UTF8_BOM = '\ufeff';
@@ -35,21 +36,7 @@ export async function exportDataset(content: DatasetContent, out: string): Promi
     case '.parquet': {
       const mem = await Store.open(':memory:');
       try {
-        const types = content.dataset.columns.map((c) => `${ident(c.name)} ${c.type === 'text' ? 'VARCHAR' : c.type === 'integer' ? 'BIGINT' : 'DOUBLE'}`);
-        await mem.run(`CREATE TABLE t (${types.join(', ')})`);
-        const app = await mem.appender('t');
-        for (const row of grid) {
-          content.dataset.columns.forEach((c, i) => {
-            const v = row[i];
-            if (v === null || v === undefined) app.appendNull();
-            else if (c.type === 'text') app.appendVarchar(String(v));
-            else if (c.type === 'integer') app.appendBigInt(BigInt(v as number));
-            else app.appendDouble(v as number);
-          });
-          app.endRow();
-        }
-        app.flushSync();
-        app.closeSync();
+        await writeTypedTable(mem, 't', content.dataset.columns.map((c) => ({ name: c.name, type: c.type as 'text' | 'number' | 'integer' })), grid);
         await mem.run(`COPY t TO '${out.replaceAll("'", "''")}' (FORMAT parquet)`);
       } finally {
         mem.close();
