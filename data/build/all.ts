@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { BuildContext, BuiltTable, SourceRecord } from './lib/context.js';
 import { build as buildRegions } from './regions.js';
 import { build as buildTechme } from './techme.js';
+import { build as buildMacro } from './macro.js';
 import { build as buildCeads } from './ceads.js';
 import { build as buildHs } from './hs.js';
 import { build as buildGeo } from './geo.js';
@@ -18,6 +19,7 @@ import { build as buildZones } from './zones.js';
 const STEPS: readonly [string, (ctx: BuildContext) => Promise<BuiltTable[]>][] = [
   ['regions', buildRegions],
   ['techme', buildTechme],
+  ['macro', buildMacro],
   ['ceads', buildCeads],
   ['hs', buildHs],
   ['geo', buildGeo],

@@ -39,6 +39,18 @@ describe('bundled data', () => {
     },
   );
 
+  it.each(['gdp', 'population_resident', 'urbanisation_rate', 'secondary_share', 'budget_expenditure'])(
+    'NBS macro series %s covers 31 provinces × 2010–2023',
+    async (code) => {
+      expect(await coverage(code)).toEqual({ regions: 31, years: 14, cells: 434, first: 2010, last: 2023 });
+    },
+  );
+
+  it('keeps goods trade in two indicators, never splicing USD and CNY, with 2015 absent', async () => {
+    expect(await coverage('trade_goods_usd')).toMatchObject({ first: 2010, last: 2014, regions: 31 });
+    expect(await coverage('trade_goods_cny')).toMatchObject({ first: 2016, last: 2023, regions: 31 });
+  });
+
   it('CO2 covers 30 provinces × 1997–2019 (no Tibet) and the total equals the sum of the 47 sectors', async () => {
     expect(await coverage('co2_total')).toEqual({ regions: 30, years: 23, cells: 690, first: 1997, last: 2019 });
     const worst = await t.store.one<{ d: number }>(
