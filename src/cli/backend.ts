@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { zoneDetail, zonesOverview, observations, type ObservationQueryInput } from '../analyses/catalog.js';
 import { exportDataset, importDatasetFile, showDataset, type ImportOutcome, type ImportSpec } from '../analyses/datasets.js';
+import { runIndex } from '../analyses/nqpf/runIndex.js';
 import { FtzError } from '../core/errors.js';
+import type { Result } from '../core/result.js';
 import type { Locale } from '../core/locale.js';
 import { defaultDbPath } from '../core/paths.js';
 import type {
@@ -33,6 +35,7 @@ export interface Backend {
   history(name: string): Promise<DatasetSummary[]>;
   importFile(path: string, spec: ImportSpec, onProgress: (stage: string) => void): Promise<ImportOutcome>;
   exportDataset(name: string, out: string, version?: number): Promise<{ format: string; rows: number }>;
+  runIndex(spec: unknown, onProgress: (done: number, total: number, stage: string) => void): Promise<Result>;
   close(): void;
 }
 
@@ -52,6 +55,9 @@ class StoreBackend implements Backend {
     return importDatasetFile(this.store, path, spec, { onProgress });
   }
   exportDataset(name: string, out: string, version?: number) { return exportDataset(this.store, name, out, version); }
+  runIndex(spec: unknown, onProgress: (done: number, total: number, stage: string) => void) {
+    return runIndex(this.store, spec, { onProgress });
+  }
   close() { this.store.close(); }
 }
 
@@ -108,6 +114,12 @@ class ServerBackend implements Backend {
   }
   async exportDataset(name: string, out: string, version?: number) {
     return writeExport(await this.dataset(name, version), out);
+  }
+  runIndex(spec: unknown, onProgress: (done: number, total: number, stage: string) => void) {
+    onProgress(0, 1, 'sending the spec to the running server');
+    return this.call<Result>('api/index/run', {
+      method: 'POST', body: JSON.stringify(spec), headers: { 'content-type': 'application/json' },
+    });
   }
   close() {}
 }

@@ -4,6 +4,7 @@ import { parseLocale, type Locale } from '../core/locale.js';
 import { packageVersion } from '../core/version.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerData } from './commands/data.js';
+import { registerIndex } from './commands/index.js';
 import { registerServe } from './commands/serve.js';
 import { registerZone } from './commands/zone.js';
 import { registerZones } from './commands/zones.js';
@@ -46,6 +47,7 @@ export async function main(
   registerZone(program, ctx);
   registerCatalog(program, ctx);
   registerData(program, ctx);
+  registerIndex(program, ctx);
   registerServe(program, ctx);
   try {
     await program.parseAsync([...argv]);

@@ -52,11 +52,19 @@ export interface ErrorParams {
   'index.ahp_inconsistent': { cr: number; limit: number };
   'index.weights_invalid': { reason: string };
   'index.dimension_mismatch': { what: string; expected: number; found: number };
+  'index.negative_values': { method: string; unit: string; indicator: string; value: number };
+  'index.out_of_range': { what: string; unit: string; value: number; min: number; max: number };
   // disparity codes (methods/disparity)
   'disparity.too_few_units': { method: string; n: number; min: number };
   'disparity.negative_values': { method: string; unit: string; value: number };
   'disparity.groups_invalid': { reason: string };
   'spatial.weights_invalid': { reason: string };
+  'disparity.constant_variable': { method: string; variable: string };
+  'disparity.nonpositive_values': { method: string; unit: string; value: number };
+  'disparity.length_mismatch': { what: string; expected: number; found: number };
+  'disparity.option_invalid': { option: string; value: string; reason: string };
+  'spatial.gal_invalid': { line: number; reason: string };
+  'spatial.geometry_invalid': { feature: string; reason: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -5,6 +5,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { observations, observationQuerySchema, zoneDetail, zonesOverview } from '../analyses/catalog.js';
 import { importDataset, importSpecSchema, showDataset } from '../analyses/datasets.js';
+import { shippedFrameworks } from '../analyses/nqpf/framework.js';
+import { runIndex } from '../analyses/nqpf/runIndex.js';
+import type { Result } from '../core/result.js';
 import { FtzError } from '../core/errors.js';
 import { bundledDir } from '../core/paths.js';
 import { packageVersion } from '../core/version.js';
@@ -46,6 +49,8 @@ export function createApp(options: AppOptions): Hono {
   const maxUpload = options.maxUploadBytes ?? 64 * 1024 * 1024;
   const basemap = options.basemapPath ?? join(bundledDir(), 'geo', 'china_provinces.geojson');
   const app = new Hono();
+  // Index runs are pure functions of the spec and the data: cache the last few, dropped on any import.
+  const indexCache = new Map<string, Result>();
 
   app.onError((e, c) => errorResponse(e, c));
   app.notFound((c) => errorResponse(new FtzError('api.not_found', { path: new URL(c.req.url).pathname }), c));
@@ -107,9 +112,33 @@ export function createApp(options: AppOptions): Hono {
       const bytes = new Uint8Array(await c.req.arrayBuffer());
       const { file_name: fileName, ...spec } = q;
       const outcome = await importDataset(store, bytes, fileName, spec);
+      indexCache.clear();
       return c.json(outcome, 201);
     },
   );
+
+  app.get('/api/index/frameworks', (c) => c.json({ frameworks: shippedFrameworks() }));
+  app.post('/api/index/run', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 1024 * 1024 }); } }), async (c) => {
+    let spec: unknown;
+    try {
+      spec = await c.req.json();
+    } catch {
+      throw new FtzError('api.bad_request', { issues: 'the body must be a JSON index spec' });
+    }
+    // A path in the spec would let any caller read files of the server's machine: over HTTP, data comes only
+    // from the store (upload a file with POST /api/datasets first).
+    const data = (spec as { data?: { file?: unknown } } | null)?.data;
+    if (data && data.file !== undefined) {
+      throw new FtzError('api.bad_request', { issues: 'data.file is not accepted over HTTP: upload the file with POST /api/datasets and use its dataset' });
+    }
+    const key = JSON.stringify(spec);
+    const cached = indexCache.get(key);
+    if (cached) return c.json(cached);
+    const result = await runIndex(store, spec);
+    indexCache.set(key, result);
+    if (indexCache.size > 16) indexCache.delete(indexCache.keys().next().value as string);
+    return c.json(result);
+  });
 
   if (options.webDir) {
     const webDir = options.webDir;

@@ -61,6 +61,18 @@ export const frameworkSchema = z.object({
     url: z.string().optional(),
     adaptation: label,
   }),
+  /**
+   * The regions and years the framework's data can cover, used when a spec does not say: e.g. CEADs has no
+   * Tibet and ends in 2019. Printed with every run.
+   */
+  scope: z
+    .object({
+      exclude_regions: z.array(z.string().regex(/^\d{6}$/)).default([]),
+      from: z.number().int().optional(),
+      to: z.number().int().optional(),
+      note: label,
+    })
+    .optional(),
   /** published indicators this framework could not include, and why: said plainly, never hidden */
   missing_published: z.array(z.object({ name_zh: z.string(), name_en: z.string(), reason: label })),
   tree: z.array(nodeSchema).min(1),

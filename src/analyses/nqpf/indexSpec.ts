@@ -19,6 +19,12 @@ export const indexSpecSchema = z.object({
        * leaves such region–years out of the run and lists them. Nothing is imputed.
        */
       missing: z.enum(['error', 'drop']).default('error'),
+      /**
+       * a CSV/XLSX/Parquet file to import first (as a new version of dataset `dataset`, default the file's
+       * name); framework indicators then refer to its columns as `<dataset>.<column>`
+       */
+      file: z.string().min(1).optional(),
+      dataset: z.string().min(1).max(64).optional(),
     })
     .default({ regions: 'provinces', missing: 'error' }),
   normalisation: z

@@ -91,9 +91,19 @@ export const en: Templates = {
     `The AHP judgements are inconsistent: consistency ratio ${p.cr.toFixed(3)} is above ${p.limit}. Revise the comparisons.`,
   'index.weights_invalid': (p) => `Weights are not valid: ${p.reason}.`,
   'index.dimension_mismatch': (p) => `${p.what}: expected ${p.expected}, found ${p.found}.`,
+  'index.negative_values': (p) =>
+    `${p.method} needs non-negative values, but unit ${p.unit} has ${p.value} for "${p.indicator}". Normalise with min-max first.`,
+  'index.out_of_range': (p) => `${p.what} must lie in [${p.min}, ${p.max}], but unit ${p.unit} has ${p.value}.`,
   // disparity
   'disparity.too_few_units': (p) => `${p.method} needs at least ${p.min} units; got ${p.n}.`,
   'disparity.negative_values': (p) => `${p.method} needs non-negative values; unit ${p.unit} has ${p.value}.`,
   'disparity.groups_invalid': (p) => `Groups are not valid: ${p.reason}.`,
   'spatial.weights_invalid': (p) => `Spatial weights are not valid: ${p.reason}.`,
+  'disparity.constant_variable': (p) =>
+    `${p.method} is undefined for a constant variable: "${p.variable}" has zero variance.`,
+  'disparity.nonpositive_values': (p) => `${p.method} needs positive values; unit ${p.unit} has ${p.value}.`,
+  'disparity.length_mismatch': (p) => `${p.what}: expected length ${p.expected}, found ${p.found}.`,
+  'disparity.option_invalid': (p) => `Option ${p.option} = ${p.value} is not valid: ${p.reason}.`,
+  'spatial.gal_invalid': (p) => `The GAL weights file is not valid at line ${p.line}: ${p.reason}.`,
+  'spatial.geometry_invalid': (p) => `Geometry of feature ${p.feature} is not valid: ${p.reason}.`,
 };

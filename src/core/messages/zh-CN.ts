@@ -67,9 +67,17 @@ export const zhCN: Templates = {
   'index.ahp_inconsistent': (p) => `AHP 判断不一致：一致性比率 CR = ${p.cr.toFixed(3)}，超过 ${p.limit}。请修改判断矩阵。`,
   'index.weights_invalid': (p) => `权重无效：${p.reason}。`,
   'index.dimension_mismatch': (p) => `${p.what}：应为 ${p.expected}，实际为 ${p.found}。`,
+  'index.negative_values': (p) => `${p.method} 要求数值非负，但单元 ${p.unit} 的“${p.indicator}”为 ${p.value}。请先做极差标准化。`,
+  'index.out_of_range': (p) => `${p.what} 应在 [${p.min}, ${p.max}] 之间，但单元 ${p.unit} 为 ${p.value}。`,
   // disparity
   'disparity.too_few_units': (p) => `${p.method} 至少需要 ${p.min} 个单元，实际为 ${p.n} 个。`,
   'disparity.negative_values': (p) => `${p.method} 要求数值非负，单元 ${p.unit} 为 ${p.value}。`,
   'disparity.groups_invalid': (p) => `分组无效：${p.reason}。`,
   'spatial.weights_invalid': (p) => `空间权重无效：${p.reason}。`,
+  'disparity.constant_variable': (p) => `变量“${p.variable}”方差为零，${p.method} 无定义。`,
+  'disparity.nonpositive_values': (p) => `${p.method} 要求数值为正，单元 ${p.unit} 为 ${p.value}。`,
+  'disparity.length_mismatch': (p) => `${p.what}：应为长度 ${p.expected}，实际为 ${p.found}。`,
+  'disparity.option_invalid': (p) => `选项 ${p.option} = ${p.value} 无效：${p.reason}。`,
+  'spatial.gal_invalid': (p) => `GAL 权重文件第 ${p.line} 行无效：${p.reason}。`,
+  'spatial.geometry_invalid': (p) => `要素 ${p.feature} 的几何无效：${p.reason}。`,
 };
