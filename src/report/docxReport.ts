@@ -44,7 +44,12 @@ function threeLineTable(t: Table, lang: Lang): DocxTable {
       }),
     ),
   ];
-  return new DocxTable({ rows, width: { size: 100, type: WidthType.PERCENTAGE } });
+  // Table-level borders default to a full grid in Word; switch them off so only the three rules remain.
+  return new DocxTable({
+    rows,
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+  });
 }
 
 /** A Word document: the notes, then every table as a numbered three-line table with its sources under it. */

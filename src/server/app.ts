@@ -8,6 +8,7 @@ import { importDataset, importSpecSchema, showDataset } from '../analyses/datase
 import { shippedFrameworks } from '../analyses/nqpf/framework.js';
 import { runIndex } from '../analyses/nqpf/runIndex.js';
 import type { Result } from '../core/result.js';
+import { renderTables } from '../report/renderResult.js';
 import { FtzError } from '../core/errors.js';
 import { bundledDir } from '../core/paths.js';
 import { packageVersion } from '../core/version.js';
@@ -35,6 +36,7 @@ export interface AppOptions {
 const levelSchema = z.object({ level: z.enum(['province', 'prefecture']).optional() });
 const versionSchema = z.object({ version: z.coerce.number().int().min(1).optional() });
 const uploadSchema = importSpecSchema.extend({ file_name: z.string().min(1).max(255) });
+const exportSchema = z.object({ format: z.enum(['xlsx', 'docx']), lang: z.enum(['zh', 'en']).default('zh') });
 
 function query(c: { req: { query(): Record<string, string> } }): Record<string, string> {
   return c.req.query();
@@ -118,13 +120,7 @@ export function createApp(options: AppOptions): Hono {
   );
 
   app.get('/api/index/frameworks', (c) => c.json({ frameworks: shippedFrameworks() }));
-  app.post('/api/index/run', bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 1024 * 1024 }); } }), async (c) => {
-    let spec: unknown;
-    try {
-      spec = await c.req.json();
-    } catch {
-      throw new FtzError('api.bad_request', { issues: 'the body must be a JSON index spec' });
-    }
+  const runCached = async (spec: unknown): Promise<Result> => {
     // A path in the spec would let any caller read files of the server's machine: over HTTP, data comes only
     // from the store (upload a file with POST /api/datasets first).
     const data = (spec as { data?: { file?: unknown } } | null)?.data;
@@ -133,11 +129,32 @@ export function createApp(options: AppOptions): Hono {
     }
     const key = JSON.stringify(spec);
     const cached = indexCache.get(key);
-    if (cached) return c.json(cached);
+    if (cached) return cached;
     const result = await runIndex(store, spec);
     indexCache.set(key, result);
     if (indexCache.size > 16) indexCache.delete(indexCache.keys().next().value as string);
-    return c.json(result);
+    return result;
+  };
+  const specBody = async (c: { req: { json(): Promise<unknown> } }): Promise<unknown> => {
+    try {
+      return await c.req.json();
+    } catch {
+      throw new FtzError('api.bad_request', { issues: 'the body must be a JSON index spec' });
+    }
+  };
+  const smallBody = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 1024 * 1024 }); } });
+  app.post('/api/index/run', smallBody, async (c) => c.json(await runCached(await specBody(c))));
+  app.post('/api/index/export', smallBody, async (c) => {
+    const q = exportSchema.parse(query(c));
+    const result = await runCached(await specBody(c));
+    const bytes = await renderTables(result, q.format, q.lang);
+    const type = q.format === 'xlsx'
+      ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+      : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': type,
+      'content-disposition': `attachment; filename="nqpf-index.${q.format}"`,
+    });
   });
 
   if (options.webDir) {

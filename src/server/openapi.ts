@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { importSpecSchema } from '../analyses/datasets.js';
 import { observationQuerySchema } from '../analyses/catalog.js';
+import { indexSpecSchema } from '../analyses/nqpf/indexSpec.js';
 
 const errorSchema = {
   type: 'object',
@@ -79,6 +80,25 @@ export function openApiDocument(version: string): object {
             { name: 'version', in: 'query', schema: { type: 'integer', minimum: 1 } },
           ],
           responses: ok('dataset'),
+        },
+      },
+      '/api/index/frameworks': { get: { summary: 'The shipped NQPF indicator frameworks', responses: ok('frameworks') } },
+      '/api/index/run': {
+        post: {
+          summary: 'Run an NQPF composite index (framework + options) and its disparity, dynamics and spatial analyses',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(indexSpecSchema, { io: 'input' }) } } },
+          responses: ok('a Result { kind, spec, tables, figures, warnings, provenance }'),
+        },
+      },
+      '/api/index/export': {
+        post: {
+          summary: 'The tables of an index run as an XLSX workbook or a Word document of three-line tables',
+          parameters: [
+            { name: 'format', in: 'query', required: true, schema: { enum: ['xlsx', 'docx'] } },
+            { name: 'lang', in: 'query', schema: { enum: ['zh', 'en'] } },
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(indexSpecSchema, { io: 'input' }) } } },
+          responses: { 200: { description: 'the file' } },
         },
       },
       '/api/datasets/{name}/versions': {

@@ -171,3 +171,42 @@ describe('bad requests', () => {
     expect((await deployed.request('/api/meta', { headers: { host: 'ftz.example.org' } })).status).toBe(200);
   });
 });
+
+describe('index routes', () => {
+  it('GET /api/index/frameworks lists the shipped frameworks', async () => {
+    const { body } = await get<{ frameworks: { id: string }[] }>('/api/index/frameworks');
+    expect(body.frameworks.map((f) => f.id)).toContain('nqpf-three-elements');
+  });
+
+  it('POST /api/index/run returns a Result, and the same spec again comes from the cache', async () => {
+    const post = async (): Promise<Response> => app.request('/api/index/run', { method: 'POST', body: JSON.stringify({ framework: 'innovation-ecosystem' }), headers: { 'content-type': 'application/json' } });
+    const res = await post();
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as { kind: string; tables: { name: string }[]; provenance: { createdAt: string } };
+    expect(r.kind).toBe('nqpf_index');
+    expect(r.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['scores', 'weights', 'dagum', 'moran']));
+    const again = (await (await post()).json()) as { provenance: { createdAt: string } };
+    expect(again.provenance.createdAt).toBe(r.provenance.createdAt);
+  });
+
+  it('refuses a server-side file path, a body that is not JSON, and an invalid spec', async () => {
+    const withFile = await app.request('/api/index/run', { method: 'POST', body: JSON.stringify({ framework: 'nqpf-three-elements', data: { file: '/etc/passwd' } }) });
+    expect(withFile.status).toBe(400);
+    expect(((await withFile.json()) as ApiErrorBody).error.message).toContain('POST /api/datasets');
+    expect((await app.request('/api/index/run', { method: 'POST', body: 'framework=x' })).status).toBe(400);
+    const bad = await app.request('/api/index/run', { method: 'POST', body: JSON.stringify({ framework: 'nqpf-three-elements', weights: { method: 'magic' } }) });
+    expect(bad.status).toBe(400);
+    const unknown = await app.request('/api/index/run', { method: 'POST', body: JSON.stringify({ framework: 'no-such-framework' }), headers: { 'accept-language': 'zh-CN' } });
+    expect(((await unknown.json()) as ApiErrorBody).error.code).toBe('index.framework_invalid');
+  });
+
+  it('POST /api/index/export gives the tables as XLSX or DOCX', async () => {
+    const res = await app.request('/api/index/export?format=docx&lang=en', { method: 'POST', body: JSON.stringify({ framework: 'innovation-ecosystem' }) });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('wordprocessingml');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]);
+    expect((await app.request('/api/index/export?format=pdf', { method: 'POST', body: '{}' })).status).toBe(400);
+  });
+});
+

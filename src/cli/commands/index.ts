@@ -6,6 +6,7 @@ import { frameworkLeaves } from '../../analyses/nqpf/frameworkSchema.js';
 import { FtzError } from '../../core/errors.js';
 import type { Result, Table } from '../../core/result.js';
 import { writeTablesDocx } from '../../report/docxReport.js';
+import { resultNotes } from '../../report/renderResult.js';
 import { writeTablesXlsx } from '../../report/xlsxReport.js';
 import type { CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
@@ -74,7 +75,7 @@ export function registerIndex(program: Command, ctx: CliContext): void {
       if (o.out) {
         const out = resolve(o.out);
         const lang = ctx.locale === 'zh-CN' ? 'zh' : 'en';
-        const notes = { title: ctx.t('新质生产力综合指数', 'NQPF composite index'), lines: notesLines(result, lang) };
+        const notes = resultNotes(result, lang, { zh: '新质生产力综合指数', en: 'NQPF composite index' });
         if (extname(out).toLowerCase() === '.docx') await writeTablesDocx(result.tables, notes, lang, out);
         else if (extname(out).toLowerCase() === '.xlsx') await writeTablesXlsx(result.tables, notes, lang, out);
         else throw new FtzError('export.unsupported_format', { file: out, extension: extname(out) || '(none)' });
@@ -97,20 +98,4 @@ export function registerIndex(program: Command, ctx: CliContext): void {
       for (const src of result.provenance.sources) ctx.log(`${ctx.t('来源', 'source')}: ${src.id} — ${src.publisher}, ${src.title} (${src.licence})`);
       for (const wn of result.warnings) ctx.log(`${ctx.t('提示', 'warning')} [${wn.code}]: ${ctx.t(wn.message.zh, wn.message.en)}`);
     });
-}
-
-function notesLines(r: Result, lang: 'zh' | 'en'): string[] {
-  const conv = r.tables.find((t) => t.name === 'conventions');
-  const lines: string[] = [];
-  if (conv) {
-    const n = conv.columns[0]?.values.length ?? 0;
-    for (let i = 0; i < n; i++) {
-      const get = (name: string): string => String(conv.columns.find((c) => c.name === name)?.values[i] ?? '');
-      lines.push(`${get('option')}: ${get('value')} — ${get(lang === 'zh' ? 'note_zh' : 'note_en')}`);
-    }
-  }
-  for (const s of r.provenance.sources) lines.push(`${lang === 'zh' ? '来源' : 'Source'}: ${s.id} — ${s.publisher}, ${s.title}, ${s.url} (${s.licence})`);
-  for (const w of r.warnings) lines.push(`${lang === 'zh' ? '提示' : 'Warning'}: ${w.message[lang]}`);
-  lines.push(`ftzlab ${r.provenance.package.version}; ${r.provenance.inputs.map((i) => `${i.name} sha256 ${i.sha256.slice(0, 12)}`).join('; ')}; ${r.provenance.createdAt}`);
-  return lines;
 }
