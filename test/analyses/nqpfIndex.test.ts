@@ -113,6 +113,17 @@ describe('index run on the bundled panel', () => {
     expect(values(tableOf(g, 'conventions'), 'note_en').join(' ')).toContain('no Tibet');
   });
 
+  it('offers inverse-distance weights and the spdep local-Moran scaling, which is n/(n−1) times esda', async () => {
+    const spdep = await runIndex(t.store, { framework: 'innovation-ecosystem', spatial: { localScaling: 'spdep', permutations: 0 } });
+    const idw = await runIndex(t.store, { framework: 'innovation-ecosystem', spatial: { weights: 'inverse_distance', power: 2 }, dynamics: { markovClasses: 5 } });
+    const esda = await runIndex(t.store, { framework: 'innovation-ecosystem', spatial: { permutations: 0 } });
+    const a = values(tableOf(esda, 'lisa'), 'Ii') as number[];
+    const b = values(tableOf(spdep, 'lisa'), 'Ii') as number[];
+    a.forEach((v, i) => expect(b[i]).toBeCloseTo((v * 31) / 30, 12));
+    expect(values(tableOf(idw, 'conventions'), 'value')).toContain('inverse distance^2, row-standardised');
+    expect(values(tableOf(idw, 'markov'), 'from')).toHaveLength(5);
+  });
+
   it('runs TOPSIS with D+, D− and C in [0, 1]', async () => {
     const g = await runIndex(t.store, { framework: 'innovation-ecosystem', aggregation: { method: 'topsis' } });
     const c = values(tableOf(g, 'topsis'), 'closeness') as number[];

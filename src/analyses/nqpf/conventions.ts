@@ -25,9 +25,11 @@ export function conventionsTable(
     ['rank', 'within year', '位次：同一年内由高到低，1 为最高', 'rank within each year, 1 = highest'],
     ['disparity', 'Dagum Gini; Theil T', '按四大区域、是否设有自贸试验区（以批复年份计）和自贸试验区批次分组', 'grouped by macro-region, FTZ host or not (from the approval year) and FTZ batch'],
     ['kernel density', 'Gaussian, Silverman', '高斯核，带宽 0.9·min(σ, IQR/1.34)·n^(−1/5)，100 个格点', 'Gaussian kernel, bandwidth 0.9·min(σ, IQR/1.34)·n^(−1/5), 100 grid points'],
-    ['Markov', '4 quantile classes, pooled', '按全样本四分位数分为 4 个等级', 'four classes by pooled quartiles'],
-    ['spatial weights', 'queen contiguity, row-standardised', `由内置省级边界推导（容差 0.001°）${ctx.islands.length ? `；无陆地邻接的 ${ctx.islands.join('、')} 与最近的 1 个省份相连` : ''}`, `derived from the bundled province boundaries (tolerance 0.001°)${ctx.islands.length ? `; ${ctx.islands.join(', ')} without a land neighbour linked to its nearest province` : ''}`],
-    ["Moran's I", '999 permutations', `全局：随机化假设下的 z 与置换 p 值；局部：esda 标度（spdep 的 (n−1)/n 倍），种子 ${spec.uncertainty.seed}`, `global: z under randomisation and permutation p; local: esda scaling ((n−1)/n × spdep), seed ${spec.uncertainty.seed}`],
+    ['Markov', `${spec.dynamics.markovClasses} quantile classes, pooled`, `按全样本分位数分为 ${spec.dynamics.markovClasses} 个等级`, `${spec.dynamics.markovClasses} classes by pooled quantiles`],
+    spec.spatial.weights === 'queen'
+      ? ['spatial weights', 'queen contiguity, row-standardised', `由内置省级边界推导（容差 0.001°）${ctx.islands.length ? `；无陆地邻接的 ${ctx.islands.join('、')} 与最近的 1 个省份相连` : ''}`, `derived from the bundled province boundaries (tolerance 0.001°)${ctx.islands.length ? `; ${ctx.islands.join(', ')} without a land neighbour linked to its nearest province` : ''}`]
+      : ['spatial weights', `inverse distance^${spec.spatial.power}${spec.spatial.cutoffKm ? `, cutoff ${spec.spatial.cutoffKm} km` : ''}, row-standardised`, '省份中心点间大圆距离（km）的反距离权重', 'inverse great-circle distance (km) between province centre points'],
+    ["Moran's I", `${spec.spatial.permutations} permutations`, `全局：随机化假设下的 z 与置换 p 值；局部：${spec.spatial.localScaling} 标度（esda = spdep × (n−1)/n），种子 ${spec.uncertainty.seed}`, `global: z under randomisation and permutation p; local: ${spec.spatial.localScaling} scaling (esda = spdep × (n−1)/n), seed ${spec.uncertainty.seed}`],
     ['uncertainty', spec.uncertainty.replications > 0 ? `${spec.uncertainty.replications} runs, seed ${spec.uncertainty.seed}` : 'not run', '每次随机抽取标准化（平移 0.01/0.0001、逐年）、赋权（熵值/CRITIC/等权）、加总（算术/几何），各指标权重 ±25% 扰动', 'each run draws a normalisation (shift 0.01/0.0001, by year), weights (entropy/CRITIC/equal), aggregation (arithmetic/geometric), and perturbs every weight by ±25 %'],
   ];
   return table('conventions', { zh: '方法与约定', en: 'Methods and conventions' }, [

@@ -51,6 +51,20 @@ export const indexSpecSchema = z.object({
       topsisNormalisation: z.enum(['minmax', 'vector']).default('vector'),
     })
     .default({ method: 'arithmetic', topsisNormalisation: 'vector' }),
+  spatial: z
+    .object({
+      /** `queen` contiguity from the boundaries, or `inverse_distance` between province centres (km^−power) */
+      weights: z.enum(['queen', 'inverse_distance']).default('queen'),
+      power: z.number().positive().max(4).default(1),
+      cutoffKm: z.number().positive().optional(),
+      /** local Moran scaling: esda (n−1)·z_i·lag/Σz², or spdep n·z_i·lag/Σz² */
+      localScaling: z.enum(['esda', 'spdep']).default('esda'),
+      permutations: z.number().int().min(0).max(99_999).default(999),
+    })
+    .default({ weights: 'queen', power: 1, localScaling: 'esda', permutations: 999 }),
+  dynamics: z
+    .object({ markovClasses: z.number().int().min(2).max(7).default(4) })
+    .default({ markovClasses: 4 }),
   uncertainty: z
     .object({
       replications: z.number().int().min(0).max(100_000).default(0),

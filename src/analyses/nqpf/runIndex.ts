@@ -6,7 +6,7 @@ import { buildProvenance } from '../../core/provenance.js';
 import type { Result, Table, Warning } from '../../core/result.js';
 import { zodIssues } from '../../core/zodIssues.js';
 import { couplingCoordination, obstacleDegree, type DataMatrix, type Direction } from '../../methods/index/index.js';
-import { queenContiguity, transformWeights, type PolygonFeature, type SpatialWeights } from '../../methods/spatial/index.js';
+import { inverseDistanceWeights, queenContiguity, transformWeights, type PolygonFeature, type SpatialWeights } from '../../methods/spatial/index.js';
 import { listRegions, listSources, listZoneRecords } from '../../store/catalog.js';
 import type { Db } from '../../store/duckdb.js';
 import { importDatasetFile } from '../datasets.js';
@@ -33,14 +33,19 @@ export function parseIndexSpec(input: unknown): IndexSpec {
   return parsed.data;
 }
 
-function provinceWeights(regions: readonly string[], basemapPath: string): { w: SpatialWeights; islands: readonly string[] } {
+function provinceWeights(regions: readonly string[], basemapPath: string, o: IndexSpec['spatial']): { w: SpatialWeights; islands: readonly string[] } {
   const geo = JSON.parse(readFileSync(basemapPath, 'utf8')) as { features: PolygonFeature[] };
-  const wanted = new Set(regions);
-  const features = geo.features.filter((f) => wanted.has(String(f.properties?.code ?? f.id)));
-  const byId = new Map(features.map((f) => [String(f.properties?.code ?? f.id), f]));
-  const ordered = regions.map((r) => byId.get(r)).filter((f): f is PolygonFeature => f !== undefined);
-  if (ordered.length !== regions.length) {
-    throw new FtzError('spatial.weights_invalid', { reason: `the base map lacks ${regions.filter((r) => !byId.has(r)).join(', ')}` });
+  const byId = new Map(geo.features.map((f) => [String(f.properties?.code ?? f.id), f]));
+  const lacking = regions.filter((r) => !byId.has(r));
+  if (lacking.length > 0) throw new FtzError('spatial.weights_invalid', { reason: `the base map lacks ${lacking.join(', ')}` });
+  const ordered = regions.map((r) => byId.get(r) as PolygonFeature);
+  if (o.weights === 'inverse_distance') {
+    const cp = ordered.map((f) => f.properties?.cp as [number, number] | undefined);
+    if (cp.some((c) => !Array.isArray(c))) throw new FtzError('spatial.weights_invalid', { reason: 'the base map has no centre point (properties.cp) for every region' });
+    const w = inverseDistanceWeights([...regions], cp.map((c) => (c as [number, number])[0]), cp.map((c) => (c as [number, number])[1]), {
+      power: o.power, ...(o.cutoffKm !== undefined ? { cutoffKm: o.cutoffKm } : {}),
+    });
+    return { w: transformWeights(w, 'row'), islands: [] };
   }
   const q = queenContiguity(ordered, { idProperty: 'code', tolerance: 1e-3, islandNeighbors: 1 });
   return { w: transformWeights(q.weights, 'row'), islands: q.islands };
@@ -237,11 +242,11 @@ export async function runIndex(store: Db, input: IndexSpecInput | unknown, optio
   };
   let spatial: { w: SpatialWeights; islands: readonly string[] } | null = null;
   try {
-    spatial = provinceWeights(regions, options.basemapPath ?? join(bundledDir(), 'geo', 'china_provinces.geojson'));
+    spatial = provinceWeights(regions, options.basemapPath ?? join(bundledDir(), 'geo', 'china_provinces.geojson'), spec.spatial);
   } catch (e) {
     warnings.push({ code: 'index.analysis_skipped', message: { zh: `空间权重不可用：${e instanceof FtzError ? e.localized('zh-CN') : String(e)}`, en: `Spatial weights unavailable: ${e instanceof FtzError ? e.localized('en') : String(e)}` } });
   }
-  const dyn = dynamicsTables(sp, { weights: spatial?.w ?? null, permutations: 999, seed: spec.uncertainty.seed, markovClasses: 4, localScaling: 'esda' });
+  const dyn = dynamicsTables(sp, { weights: spatial?.w ?? null, permutations: spec.spatial.permutations, seed: spec.uncertainty.seed, markovClasses: spec.dynamics.markovClasses, localScaling: spec.spatial.localScaling });
   tables.push(...dyn.tables);
   warnings.push(...dyn.warnings);
 
