@@ -65,6 +65,11 @@ export interface ErrorParams {
   'disparity.option_invalid': { option: string; value: string; reason: string };
   'spatial.gal_invalid': { line: number; reason: string };
   'spatial.geometry_invalid': { feature: string; reason: string };
+  // causal codes (methods/causal)
+  'causal.singular_design': { what: string; detail: string };
+  'causal.no_control_units': { control: string; detail: string };
+  'causal.small_cohort': { group: number; n: number };
+  'causal.treated_before_panel': { unit: string; group: number; first: number };
+  'causal.perfect_prediction': { group: number; time: number; detail: string };
+  'causal.bad_panel': { detail: string };
 }
-
-export type ErrorCode = keyof ErrorParams;

@@ -106,4 +106,11 @@ export const en: Templates = {
   'disparity.option_invalid': (p) => `Option ${p.option} = ${p.value} is not valid: ${p.reason}.`,
   'spatial.gal_invalid': (p) => `The GAL weights file is not valid at line ${p.line}: ${p.reason}.`,
   'spatial.geometry_invalid': (p) => `Geometry of feature ${p.feature} is not valid: ${p.reason}.`,
+  // causal
+  'causal.singular_design': (p) => `The design of ${p.what} is singular (${p.detail}): drop collinear covariates or fixed effects.`,
+  'causal.no_control_units': (p) => `No ${p.control} control units are left (${p.detail}). Use not-yet-treated controls, or check the treatment-timing column.`,
+  'causal.small_cohort': (p) => `Cohort ${p.group} has only ${p.n} unit(s): its effects cannot be estimated with a standard error.`,
+  'causal.treated_before_panel': (p) => `Unit ${p.unit} is treated from ${p.group}, before the panel starts in ${p.first}: drop it or code it as always treated.`,
+  'causal.perfect_prediction': (p) => `The propensity score perfectly separates treated and control units for group ${p.group}, time ${p.time} (${p.detail}). Use fewer covariates or the outcome-regression method.`,
+  'causal.bad_panel': (p) => `The panel is not usable: ${p.detail}.`,
 };

@@ -80,4 +80,11 @@ export const zhCN: Templates = {
   'disparity.option_invalid': (p) => `选项 ${p.option} = ${p.value} 无效：${p.reason}。`,
   'spatial.gal_invalid': (p) => `GAL 权重文件第 ${p.line} 行无效：${p.reason}。`,
   'spatial.geometry_invalid': (p) => `要素 ${p.feature} 的几何无效：${p.reason}。`,
+  // causal
+  'causal.singular_design': (p) => `${p.what} 的设计矩阵奇异（${p.detail}）：请删除共线的协变量或固定效应。`,
+  'causal.no_control_units': (p) => `没有可用的${p.control}对照单元（${p.detail}）。请改用尚未处理组作对照，或检查处理时点列。`,
+  'causal.small_cohort': (p) => `处理组 ${p.group} 只有 ${p.n} 个单元，无法估计其效应的标准误。`,
+  'causal.treated_before_panel': (p) => `单元 ${p.unit} 自 ${p.group} 年起受处理，早于面板起始年份 ${p.first}：请删除该单元或将其标为始终受处理。`,
+  'causal.perfect_prediction': (p) => `倾向得分在处理组 ${p.group}、时期 ${p.time} 完全区分了处理与对照单元（${p.detail}）。请减少协变量或改用结果回归法。`,
+  'causal.bad_panel': (p) => `面板数据不可用：${p.detail}。`,
 };
