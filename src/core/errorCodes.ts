@@ -73,3 +73,5 @@ export interface ErrorParams {
   'causal.perfect_prediction': { group: number; time: number; detail: string };
   'causal.bad_panel': { detail: string };
 }
+
+export type ErrorCode = keyof ErrorParams;
