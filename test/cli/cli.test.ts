@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/index.js';
+import { runCli } from '../helpers/runCli.js';
 import { startServer, type ServerHandle } from '../../src/server/index.js';
 import type { ZoneRecord } from '../../src/store/zoneTypes.js';
 import { openStore } from '../../src/store/openStore.js';
@@ -27,12 +27,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], lang = 'en'): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'ftzlab', '--lang', lang, ...args], { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
-  return { code, out, err };
-}
+const cli = runCli;
 
 describe('ftzlab CLI', () => {
   it('zones --json lists 22 zones with sub-areas, dates, km² and a source for every verified field', async () => {

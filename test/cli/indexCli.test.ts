@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/index.js';
 import type { Result } from '../../src/core/result.js';
+import { runCli } from '../helpers/runCli.js';
 import { unzipEntry } from '../helpers/unzip.js';
 
 let dir: string;
@@ -17,12 +17,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function cli(args: string[], lang = 'en'): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const code = await main(['node', 'ftzlab', '--lang', lang, ...args], { stdout: (s) => { out += s; }, stderr: (s) => { err += s; } });
-  return { code, out, err };
-}
+const cli = runCli;
 
 describe('ftzlab index', () => {
   it('frameworks lists the shipped frameworks, --json gives them whole', async () => {
