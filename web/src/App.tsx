@@ -4,6 +4,7 @@ import type { MetaResponse } from '../../src/server/apiTypes.js';
 import { useLang } from './lang.js';
 import { ExplorerPage } from './pages/ExplorerPage.js';
 import { HomePage } from './pages/HomePage.js';
+import { IndexPage } from './pages/IndexPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SourcesPage } from './pages/SourcesPage.js';
 import { ZonePage } from './pages/ZonePage.js';
@@ -46,6 +47,7 @@ export function App() {
           <nav className="nav" aria-label="ftzlab">
             <NavLink route={{ page: 'home' }} current={route} testId="nav-home" label={t('nav.home')} />
             <NavLink route={{ page: 'explorer', indicator: null, regions: null }} current={route} testId="nav-explorer" label={t('nav.explorer')} />
+            <NavLink route={{ page: 'index' }} current={route} testId="nav-index" label={t('nav.index')} />
             <NavLink route={{ page: 'sources' }} current={route} testId="nav-sources" label={t('nav.sources')} />
           </nav>
           <button
@@ -64,6 +66,7 @@ export function App() {
         {route.page === 'home' && <HomePage />}
         {route.page === 'zone' && <ZonePage key={route.id} id={route.id} />}
         {route.page === 'explorer' && <ExplorerPage route={route} />}
+        {route.page === 'index' && <IndexPage />}
         {route.page === 'sources' && <SourcesPage />}
         {route.page === 'notFound' && <NotFoundPage />}
       </main>

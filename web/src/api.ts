@@ -72,3 +72,57 @@ export async function postFile<T>(path: string, file: Blob, lang: Lang): Promise
   }
   return readAnswer<T>(res, lang);
 }
+
+async function postJsonRequest(path: string, body: unknown, lang: Lang, accept: string, signal?: AbortSignal): Promise<Response> {
+  try {
+    return await fetch(path, {
+      method: 'POST',
+      body: JSON.stringify(body),
+      headers: { Accept: accept, 'Accept-Language': localeOf(lang), 'Content-Type': 'application/json' },
+      ...(signal ? { signal } : {}),
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(translate(lang, 'state.networkError'), 'client.network', 0, String(cause));
+  }
+}
+
+/** POST `body` as JSON and parse the JSON answer (the index run takes its spec this way). */
+export async function postJson<T>(path: string, body: unknown, lang: Lang, signal?: AbortSignal): Promise<T> {
+  return readAnswer<T>(await postJsonRequest(path, body, lang, 'application/json', signal), lang);
+}
+
+/** A file the server produced, with the name it suggested in `Content-Disposition`. */
+export interface DownloadedFile {
+  readonly blob: Blob;
+  readonly fileName: string;
+}
+
+function fileNameOf(res: Response, fallback: string): string {
+  const header = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  const plain = /filename="?([^";]+)"?/i.exec(header);
+  return plain?.[1] ?? fallback;
+}
+
+/** POST `body` as JSON and read the answer as a file (XLSX/DOCX exports); errors come back as coded JSON. */
+export async function postForFile(path: string, body: unknown, lang: Lang, fallbackName: string): Promise<DownloadedFile> {
+  const res = await postJsonRequest(path, body, lang, '*/*');
+  if (!res.ok) await readAnswer<unknown>(res, lang);
+  return { blob: await res.blob(), fileName: fileNameOf(res, fallbackName) };
+}
+
+/** Hand a file to the browser's download manager. */
+export function saveFile(file: DownloadedFile): void {
+  const url = URL.createObjectURL(file.blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // the click starts the download synchronously; revoke once the browser has taken the blob
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

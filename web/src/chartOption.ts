@@ -3,12 +3,13 @@
  * the charting library into the first bundle: ECharts is loaded when the first chart mounts.
  */
 import type { ComposeOption } from 'echarts/core';
-import type { LineSeriesOption, MapSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, LineSeriesOption, MapSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
   DataZoomComponentOption,
   GeoComponentOption,
   GridComponentOption,
   LegendComponentOption,
+  MarkLineComponentOption,
   TooltipComponentOption,
   VisualMapComponentOption,
 } from 'echarts/components';
@@ -17,10 +18,12 @@ export type ChartOption = ComposeOption<
   | MapSeriesOption
   | LineSeriesOption
   | ScatterSeriesOption
+  | BarSeriesOption
   | DataZoomComponentOption
   | GeoComponentOption
   | GridComponentOption
   | LegendComponentOption
+  | MarkLineComponentOption
   | TooltipComponentOption
   | VisualMapComponentOption
 >;

@@ -3,15 +3,17 @@
  * bundle does not carry the whole library. Imported dynamically by `EChart`, which puts it in its own chunk.
  */
 import { init, registerMap, use, type EChartsType } from 'echarts/core';
-import { LineChart, MapChart, ScatterChart } from 'echarts/charts';
+import { BarChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomSliderComponent,
   GeoComponent,
   GridComponent,
   LegendComponent,
+  MarkLineComponent,
   TooltipComponent,
   VisualMapContinuousComponent,
 } from 'echarts/components';
+import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 
 export type { EChartsType };
@@ -21,7 +23,21 @@ let installed = false;
 // Registration is global and idempotent; it runs on first use rather than at import time.
 function install(): void {
   if (installed) return;
-  use([MapChart, LineChart, ScatterChart, DataZoomSliderComponent, GeoComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
+  use([
+    MapChart,
+    LineChart,
+    ScatterChart,
+    BarChart,
+    DataZoomSliderComponent,
+    GeoComponent,
+    GridComponent,
+    LegendComponent,
+    MarkLineComponent,
+    TooltipComponent,
+    VisualMapContinuousComponent,
+    LabelLayout,
+    CanvasRenderer,
+  ]);
   installed = true;
 }
 

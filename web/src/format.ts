@@ -82,3 +82,24 @@ export function regionName(region: ApiRegion | undefined, code: string, lang: La
 export function formatShare(share: number, lang: Lang): string {
   return new Intl.NumberFormat(localeOf(lang), { style: 'percent', maximumFractionDigits: 0 }).format(share);
 }
+
+/** Percentages with a fixed number of decimals, for contribution shares and probabilities in 0..1. */
+export function formatPercent(share: number, lang: Lang, digits = 1): string {
+  return new Intl.NumberFormat(localeOf(lang), { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits }).format(share);
+}
+
+/** A plain integer such as a year or a count: no grouping below 10,000, so years read 2023, not 2,023. */
+export function formatInteger(value: number, lang: Lang): string {
+  return Math.abs(value) < 10_000 ? String(value) : new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A statistic with a fixed number of decimals (0.0878, 0.0880), so a column of estimates lines up. */
+export function formatFixed(value: number, lang: Lang, digits: number): string {
+  const key = `${lang}:fixed:${digits}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(localeOf(lang), { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(key, f);
+  }
+  return f.format(value);
+}

@@ -1,4 +1,4 @@
-/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/sources`): no server-side routes are needed. */
+/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/index`, `#/sources`): no server-side routes are needed. */
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -6,6 +6,7 @@ export type Route =
   | { readonly page: 'zone'; readonly id: string }
   | { readonly page: 'explorer'; readonly indicator: string | null; readonly regions: readonly string[] | null }
   | { readonly page: 'sources' }
+  | { readonly page: 'index' }
   | { readonly page: 'notFound'; readonly hash: string };
 
 /** Parse a location hash such as `#/explorer?indicator=rd_expenditure&regions=310000,440000`. */
@@ -25,6 +26,7 @@ export function parseHash(hash: string): Route {
     };
   }
   if (parts[0] === 'sources') return { page: 'sources' };
+  if (parts[0] === 'index') return { page: 'index' };
   return { page: 'notFound', hash: raw };
 }
 
@@ -44,6 +46,8 @@ export function hrefOf(route: Route): string {
     }
     case 'sources':
       return '#/sources';
+    case 'index':
+      return '#/index';
     case 'notFound':
       return `#${route.hash}`;
   }

@@ -13,11 +13,11 @@ export function Loading() {
   );
 }
 
-export function ErrorBox({ error, onRetry }: { readonly error: ApiError; readonly onRetry?: () => void }) {
+export function ErrorBox({ error, onRetry, title }: { readonly error: ApiError; readonly onRetry?: () => void; readonly title?: string }) {
   const { t } = useLang();
   return (
     <div className="state state-error" role="alert">
-      <strong>{t('state.error')}</strong>
+      <strong>{title ?? t('state.error')}</strong>
       <span className="state-message">{error.message}</span>
       {error.code && <code className="state-code">{error.code}</code>}
       {onRetry && (
