@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBDataChunk, type DuckDBValue } from '@duckdb/node-api';
 import { FtzError } from '../core/errors.js';
 
 export type SqlParams = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -107,6 +107,23 @@ export class Store implements Db {
 
   appender(table: string): Promise<Appender> {
     return this.serial(() => this.session.appender(table));
+  }
+
+  /**
+   * Streams a query's result chunk by chunk (2,048 rows each) to `fn`, with the row offset of each chunk,
+   * so large panels go into typed arrays without row objects.
+   */
+  eachChunk(sql: string, fn: (chunk: DuckDBDataChunk, offset: number) => void): Promise<void> {
+    return this.serial(async () => {
+      const result = await this.connection.stream(sql);
+      let offset = 0;
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (!chunk || chunk.rowCount === 0) break;
+        fn(chunk, offset);
+        offset += chunk.rowCount;
+      }
+    });
   }
 
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T> {
