@@ -4,6 +4,7 @@ import { parseLocale, type Locale } from '../core/locale.js';
 import { packageVersion } from '../core/version.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerData } from './commands/data.js';
+import { registerDid } from './commands/did.js';
 import { registerIndex } from './commands/index.js';
 import { registerServe } from './commands/serve.js';
 import { registerZone } from './commands/zone.js';
@@ -48,6 +49,7 @@ export async function main(
   registerCatalog(program, ctx);
   registerData(program, ctx);
   registerIndex(program, ctx);
+  registerDid(program, ctx);
   registerServe(program, ctx);
   try {
     await program.parseAsync([...argv]);

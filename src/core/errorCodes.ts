@@ -66,12 +66,20 @@ export interface ErrorParams {
   'spatial.gal_invalid': { line: number; reason: string };
   'spatial.geometry_invalid': { feature: string; reason: string };
   // causal codes (methods/causal)
+  'causal.too_few_periods': { method: string; phase: 'pre' | 'post'; n: number; min: number };
+  'causal.too_few_controls': { method: string; n: number; min: number };
+  'causal.constant_predictor': { method: string; predictor: string };
   'causal.singular_design': { what: string; detail: string };
   'causal.no_control_units': { control: string; detail: string };
   'causal.small_cohort': { group: number; n: number };
   'causal.treated_before_panel': { unit: string; group: number; first: number };
   'causal.perfect_prediction': { group: number; time: number; detail: string };
   'causal.bad_panel': { detail: string };
+  'causal.dropped_treated_first_period': { n: number; first: number; anticipation: number };
+  'causal.few_units_in_cohort': { group: number; n: number; min: number };
+  'causal.dropped_late_periods': { from: number; group: number };
+  'causal.no_pretest': { reason: string };
+  'causal.option_invalid': { option: string; value: string; reason: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

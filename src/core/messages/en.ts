@@ -107,10 +107,18 @@ export const en: Templates = {
   'spatial.gal_invalid': (p) => `The GAL weights file is not valid at line ${p.line}: ${p.reason}.`,
   'spatial.geometry_invalid': (p) => `Geometry of feature ${p.feature} is not valid: ${p.reason}.`,
   // causal
+  'causal.too_few_periods': (p) => `${p.method} needs at least ${p.min} ${p.phase === 'pre' ? 'pre-treatment' : 'post-treatment'} period(s); the data have ${p.n}.`,
+  'causal.too_few_controls': (p) => `${p.method} needs at least ${p.min} control units; the data have ${p.n}.`,
+  'causal.constant_predictor': (p) => `${p.method}: predictor ${p.predictor} does not vary across control units; remove it.`,
   'causal.singular_design': (p) => `The design of ${p.what} is singular (${p.detail}): drop collinear covariates or fixed effects.`,
   'causal.no_control_units': (p) => `No ${p.control} control units are left (${p.detail}). Use not-yet-treated controls, or check the treatment-timing column.`,
   'causal.small_cohort': (p) => `Cohort ${p.group} has only ${p.n} unit(s): its effects cannot be estimated with a standard error.`,
   'causal.treated_before_panel': (p) => `Unit ${p.unit} is treated from ${p.group}, before the panel starts in ${p.first}: drop it or code it as always treated.`,
   'causal.perfect_prediction': (p) => `The propensity score perfectly separates treated and control units for group ${p.group}, time ${p.time} (${p.detail}). Use fewer covariates or the outcome-regression method.`,
   'causal.bad_panel': (p) => `The panel is not usable: ${p.detail}.`,
+  'causal.dropped_treated_first_period': (p) => `Dropped ${p.n} unit(s) already treated in the first period ${p.first}${p.anticipation > 0 ? ` (anticipation ${p.anticipation})` : ''}: they have no pre-treatment period.`,
+  'causal.few_units_in_cohort': (p) => `Cohort ${p.group === 0 ? 'never treated' : p.group} has only ${p.n} unit(s) (fewer than ${p.min}): estimates for it may be unstable.`,
+  'causal.dropped_late_periods': (p) => `No never-treated units: periods from ${p.from} on were dropped and cohort ${p.group} serves only as a not-yet-treated control.`,
+  'causal.no_pretest': (p) => `The Wald pre-test of parallel trends is not reported: ${p.reason}.`,
+  'causal.option_invalid': (p) => `Option ${p.option} = ${p.value} is not valid: ${p.reason}.`,
 };

@@ -81,10 +81,18 @@ export const zhCN: Templates = {
   'spatial.gal_invalid': (p) => `GAL 权重文件第 ${p.line} 行无效：${p.reason}。`,
   'spatial.geometry_invalid': (p) => `要素 ${p.feature} 的几何无效：${p.reason}。`,
   // causal
+  'causal.too_few_periods': (p) => `${p.method} 至少需要 ${p.min} 个${p.phase === 'pre' ? '处理前' : '处理后'}时期，数据只有 ${p.n} 个。`,
+  'causal.too_few_controls': (p) => `${p.method} 至少需要 ${p.min} 个对照单元，数据只有 ${p.n} 个。`,
+  'causal.constant_predictor': (p) => `${p.method}：预测变量 ${p.predictor} 在对照单元间没有变化，请删除该变量。`,
   'causal.singular_design': (p) => `${p.what} 的设计矩阵奇异（${p.detail}）：请删除共线的协变量或固定效应。`,
   'causal.no_control_units': (p) => `没有可用的${p.control}对照单元（${p.detail}）。请改用尚未处理组作对照，或检查处理时点列。`,
   'causal.small_cohort': (p) => `处理组 ${p.group} 只有 ${p.n} 个单元，无法估计其效应的标准误。`,
   'causal.treated_before_panel': (p) => `单元 ${p.unit} 自 ${p.group} 年起受处理，早于面板起始年份 ${p.first}：请删除该单元或将其标为始终受处理。`,
   'causal.perfect_prediction': (p) => `倾向得分在处理组 ${p.group}、时期 ${p.time} 完全区分了处理与对照单元（${p.detail}）。请减少协变量或改用结果回归法。`,
   'causal.bad_panel': (p) => `面板数据不可用：${p.detail}。`,
+  'causal.dropped_treated_first_period': (p) => `已删除 ${p.n} 个在首期 ${p.first} 即已受处理的单元${p.anticipation > 0 ? `（预期期数 ${p.anticipation}）` : ''}：它们没有处理前时期。`,
+  'causal.few_units_in_cohort': (p) => `处理组 ${p.group === 0 ? '从未处理组' : p.group} 只有 ${p.n} 个单元（少于 ${p.min} 个）：其估计可能不稳定。`,
+  'causal.dropped_late_periods': (p) => `没有从未处理的单元：已删除 ${p.from} 年及以后的时期，处理组 ${p.group} 仅作为尚未处理的对照组。`,
+  'causal.no_pretest': (p) => `未报告平行趋势的 Wald 预检验：${p.reason}。`,
+  'causal.option_invalid': (p) => `选项 ${p.option} = ${p.value} 无效：${p.reason}。`,
 };
