@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { zoneDetail, zonesOverview, observations, type ObservationQueryInput } from '../analyses/catalog.js';
 import { exportDataset, importDatasetFile, showDataset, type ImportOutcome, type ImportSpec } from '../analyses/datasets.js';
+import { ftzEffect } from '../analyses/did/ftzEffect.js';
 import { runIndex } from '../analyses/nqpf/runIndex.js';
 import { FtzError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -36,6 +37,7 @@ export interface Backend {
   importFile(path: string, spec: ImportSpec, onProgress: (stage: string) => void): Promise<ImportOutcome>;
   exportDataset(name: string, out: string, version?: number): Promise<{ format: string; rows: number }>;
   runIndex(spec: unknown, onProgress: (done: number, total: number, stage: string) => void): Promise<Result>;
+  ftzEffect(spec: unknown): Promise<Result>;
   close(): void;
 }
 
@@ -58,6 +60,7 @@ class StoreBackend implements Backend {
   runIndex(spec: unknown, onProgress: (done: number, total: number, stage: string) => void) {
     return runIndex(this.store, spec, { onProgress });
   }
+  ftzEffect(spec: unknown) { return ftzEffect(this.store, spec); }
   close() { this.store.close(); }
 }
 
@@ -120,6 +123,9 @@ class ServerBackend implements Backend {
     return this.call<Result>('api/index/run', {
       method: 'POST', body: JSON.stringify(spec), headers: { 'content-type': 'application/json' },
     });
+  }
+  ftzEffect(spec: unknown) {
+    return this.call<Result>('api/did/ftz-effect', { method: 'POST', body: JSON.stringify(spec), headers: { 'content-type': 'application/json' } });
   }
   close() {}
 }

@@ -5,6 +5,7 @@ import { packageVersion } from '../core/version.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerData } from './commands/data.js';
 import { registerDid } from './commands/did.js';
+import { registerFtzEffect } from './commands/ftzEffect.js';
 import { registerIndex } from './commands/index.js';
 import { registerServe } from './commands/serve.js';
 import { registerZone } from './commands/zone.js';
@@ -50,6 +51,7 @@ export async function main(
   registerData(program, ctx);
   registerIndex(program, ctx);
   registerDid(program, ctx);
+  registerFtzEffect(program, ctx);
   registerServe(program, ctx);
   try {
     await program.parseAsync([...argv]);

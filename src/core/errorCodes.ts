@@ -80,6 +80,9 @@ export interface ErrorParams {
   'causal.dropped_late_periods': { from: number; group: number };
   'causal.no_pretest': { reason: string };
   'causal.option_invalid': { option: string; value: string; reason: string };
+  'causal.group_without_treated': { group: string; detail: string };
+  'causal.too_few_clusters': { method: string; n: number; min: number };
+  'causal.collinear_mediator': { mediator: string; detail: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -5,6 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { observations, observationQuerySchema, zoneDetail, zonesOverview } from '../analyses/catalog.js';
 import { importDataset, importSpecSchema, showDataset } from '../analyses/datasets.js';
+import { ftzEffect } from '../analyses/did/ftzEffect.js';
 import { shippedFrameworks } from '../analyses/nqpf/framework.js';
 import { runIndex } from '../analyses/nqpf/runIndex.js';
 import type { Result } from '../core/result.js';
@@ -144,6 +145,7 @@ export function createApp(options: AppOptions): Hono {
   };
   const smallBody = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 1024 * 1024 }); } });
   app.post('/api/index/run', smallBody, async (c) => c.json(await runCached(await specBody(c))));
+  app.post('/api/did/ftz-effect', smallBody, async (c) => c.json(await ftzEffect(store, await specBody(c))));
   app.post('/api/index/export', smallBody, async (c) => {
     const q = exportSchema.parse(query(c));
     const result = await runCached(await specBody(c));

@@ -210,3 +210,15 @@ describe('index routes', () => {
   });
 });
 
+describe('policy-evaluation routes', () => {
+  it('POST /api/did/ftz-effect returns a Result with estimates and the event study', async () => {
+    const res = await app.request('/api/did/ftz-effect', { method: 'POST', body: JSON.stringify({ outcome: 'gdp', log: true, estimators: ['twfe', 'impute'] }) });
+    expect(res.status).toBe(200);
+    const r = (await res.json()) as { kind: string; tables: { name: string }[] };
+    expect(r.kind).toBe('ftz_effect');
+    expect(r.tables.map((t) => t.name)).toEqual(expect.arrayContaining(['estimates', 'event_study', 'timing']));
+    const bad = await app.request('/api/did/ftz-effect', { method: 'POST', body: JSON.stringify({ outcome: 'no_such' }), headers: { 'accept-language': 'zh-CN' } });
+    expect(bad.status).toBe(404);
+  });
+});
+

@@ -121,4 +121,7 @@ export const en: Templates = {
   'causal.dropped_late_periods': (p) => `No never-treated units: periods from ${p.from} on were dropped and cohort ${p.group} serves only as a not-yet-treated control.`,
   'causal.no_pretest': (p) => `The Wald pre-test of parallel trends is not reported: ${p.reason}.`,
   'causal.option_invalid': (p) => `Option ${p.option} = ${p.value} is not valid: ${p.reason}.`,
+  'causal.group_without_treated': (p) => `Group ${p.group} has no treated observations (${p.detail}): its treatment effect cannot be estimated; drop the group or merge it with another.`,
+  'causal.too_few_clusters': (p) => `${p.method} needs at least ${p.min} clusters; the data have ${p.n}.`,
+  'causal.collinear_mediator': (p) => `The mediator ${p.mediator} is collinear with the treatment or absorbed by the fixed effects (${p.detail}): the direct and indirect effects are not identified.`,
 };

@@ -95,4 +95,7 @@ export const zhCN: Templates = {
   'causal.dropped_late_periods': (p) => `没有从未处理的单元：已删除 ${p.from} 年及以后的时期，处理组 ${p.group} 仅作为尚未处理的对照组。`,
   'causal.no_pretest': (p) => `未报告平行趋势的 Wald 预检验：${p.reason}。`,
   'causal.option_invalid': (p) => `选项 ${p.option} = ${p.value} 无效：${p.reason}。`,
+  'causal.group_without_treated': (p) => `分组 ${p.group} 没有受处理的观测（${p.detail}）：无法估计该组的处理效应，请删除该组或与其他组合并。`,
+  'causal.too_few_clusters': (p) => `${p.method} 至少需要 ${p.min} 个聚类，数据只有 ${p.n} 个。`,
+  'causal.collinear_mediator': (p) => `中介变量 ${p.mediator} 与处理变量共线或被固定效应吸收（${p.detail}）：无法识别直接效应和间接效应。`,
 };

@@ -86,7 +86,7 @@ export interface CallawaySantAnnaResult {
  * panel (point estimates and analytic standard errors to 1e-6).
  *
  * Degenerate designs throw coded errors: `causal.bad_panel` (malformed or unbalanced input),
- * `causal.treated_before_panel`, `causal.no_control_units`, `causal.small_cohort` (a cohort of one unit),
+ * `causal.treated_before_panel`, `causal.no_control_units`,
  * `causal.singular_design` (collinear covariates), `causal.perfect_prediction` (propensity score separation
  * or overlap failure, p̂ ≥ 0.999). Dropped units and small cohorts are reported in `warnings`.
  *

@@ -285,9 +285,13 @@ describe('callawaySantAnna on degenerate designs', () => {
     expect(r.warnings.map((w) => w.code)).toContain('causal.dropped_late_periods');
   });
 
-  it('a cohort with a single unit throws causal.small_cohort', () => {
+  it('a cohort with a single unit is estimated, with a causal.few_units_in_cohort warning, as R did does', () => {
     const group = Int32Array.from(mpdta.group, (g, i) => (mpdta.id[i] === 8001 ? 2005 : g));
-    expect(code(() => callawaySantAnna({ ...noCovariates, group }))).toBe('causal.small_cohort');
+    const r = callawaySantAnna({ ...noCovariates, group }, { estMethod: 'reg' });
+    expect(r.warnings.map((w) => w.code)).toContain('causal.few_units_in_cohort');
+    const cells = Array.from(r.attGt.group.keys()).filter((k) => r.attGt.group[k] === 2005);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const k of cells) expect(Number.isFinite(r.attGt.att[k])).toBe(true);
   });
 
   it('a cohort with fewer than k + 5 units is estimated with a causal.few_units_in_cohort warning', () => {

@@ -27,10 +27,10 @@ export interface CohortOptions {
  *  - without never-treated units, `nevertreated` throws `causal.no_control_units` (did would instead recode
  *    the last cohort as never treated); `notyettreated` drops the periods from the last cohort's start
  *    (− anticipation) and keeps that cohort as a control only (warning `causal.dropped_late_periods`), as did;
- *  - a treated cohort with a single unit throws `causal.small_cohort` (its ATT(g, t) would have no sampling
- *    variance from the treated side); cohorts with fewer than k + 5 units (k covariates) warn with
- *    `causal.few_units_in_cohort`, and a never-treated group that small throws `causal.no_control_units`
- *    under `nevertreated` — did's rule and threshold.
+ *  - cohorts with fewer than k + 5 units (k covariates), a single unit included, are estimated with the
+ *    warning `causal.few_units_in_cohort`, as did does (one host province per FTZ batch is the ordinary case
+ *    in province-level FTZ studies); a never-treated group that small throws `causal.no_control_units` under
+ *    `nevertreated` — did's rule and threshold.
  */
 export function planCohorts(panel: BalancedPanel, options: CohortOptions): CohortPlan {
   const { anticipation } = options;
@@ -77,7 +77,6 @@ export function planCohorts(panel: BalancedPanel, options: CohortOptions): Cohor
   }
   const min = options.nCovariates + 5;
   for (const [g, n] of [...sizes.entries()].sort((a, b) => a[0] - b[0])) {
-    if (g > 0 && n === 1 && g !== latestControlOnly) throw new FtzError('causal.small_cohort', { group: g, n });
     if (n < min) {
       if (g === 0 && options.controlGroup === 'nevertreated') {
         throw new FtzError('causal.no_control_units', { control: 'never-treated', detail: `only ${n} never-treated unit(s); at least ${min} are needed` });

@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ftzEffect } from '../../src/analyses/did/ftzEffect.js';
+import type { Result, Table } from '../../src/core/result.js';
+import { runCli } from '../helpers/runCli.js';
+import { caught, tempStore, type TempStore } from '../helpers/tempStore.js';
+
+let t: TempStore;
+beforeAll(async () => { t = await tempStore(); });
+afterAll(() => t.cleanup());
+
+const tableOf = (r: Result, name: string): Table => r.tables.find((x) => x.name === name) as Table;
+const values = (tb: Table, name: string): readonly (string | number | boolean | null)[] => tb.columns.find((c) => c.name === name)?.values ?? [];
+
+describe('FTZ effect on a bundled outcome', () => {
+  it('estimates TWFE, Callaway–Sant’Anna and imputation side by side, with event-study coefficients', async () => {
+    const r = await ftzEffect(t.store, { outcome: 'patent_grant_invention', log: true });
+    const est = tableOf(r, 'estimates');
+    expect(values(est, 'estimator')).toEqual(expect.arrayContaining(['twfe', 'cs', 'impute']));
+    for (const v of values(est, 'se') as number[]) expect(v).toBeGreaterThan(0);
+    expect(new Set(values(tableOf(r, 'event_study'), 'estimator'))).toEqual(new Set(['event_study', 'sunab', 'impute', 'cs']));
+    const timing = tableOf(r, 'timing');
+    expect(values(timing, 'first_year')[values(timing, 'region').indexOf('310000')]).toBe(2013);
+    expect(values(timing, 'first_year')[values(timing, 'region').indexOf('620000')]).toBeNull();
+    expect(r.provenance.sources.map((s) => s.id)).toContain('techme.rd_patent_authority');
+  });
+
+  it('dates treatment by the chosen rule, which changes the estimate and is printed', async () => {
+    const a = await ftzEffect(t.store, { outcome: 'gdp', log: true, estimators: ['twfe'] });
+    const b = await ftzEffect(t.store, { outcome: 'gdp', log: true, estimators: ['twfe'], rule: 'approval_year' });
+    expect(values(tableOf(a, 'estimates'), 'att')[0]).not.toBe(values(tableOf(b, 'estimates'), 'att')[0]);
+    expect(values(tableOf(b, 'conventions'), 'value')).toContain('approval_year');
+  });
+
+  it('treats a zone set up after the data end as a control (Xinjiang 2023 for CO2 ending 2019)', async () => {
+    const r = await ftzEffect(t.store, { outcome: 'co2_total', log: true, estimators: ['sunab', 'twfe'] });
+    expect(r.warnings.map((w) => w.code)).not.toContain('did.estimator_failed');
+  });
+
+  it('answers an unknown outcome and a bad spec with coded errors', async () => {
+    expect((await caught(() => ftzEffect(t.store, { outcome: 'nope' }))).code).toBe('indicator.not_found');
+    expect((await caught(() => ftzEffect(t.store, { outcome: 'gdp', estimators: ['magic'] }))).code).toBe('api.bad_request');
+  });
+
+  it('runs from the CLI and prints the estimates in Chinese', async () => {
+    process.env.FTZLAB_DB = t.path.replace('.duckdb', '-cli.duckdb');
+    const { code, out } = await runCli(['ftz-effect', '--outcome', 'rd_expenditure', '--log'], 'zh');
+    delete process.env.FTZLAB_DB;
+    expect(code).toBe(0);
+    expect(out).toContain('自贸试验区政策效应估计');
+    expect(out).toContain('双向固定效应');
+  });
+});
