@@ -37,3 +37,38 @@ describe('ftzlab did cs', () => {
     expect(bad.err).toContain('import.missing_column');
   });
 });
+
+describe('ftzlab did twfe / event / sunab / impute and synth sdid', () => {
+  const cols = ['--data', mpdta, '--id', 'countyreal', '--time', 'year', '--group', 'first.treat', '--outcome', 'lemp'];
+
+  it('did twfe reproduces the lm coefficient on mpdta (−0.0365489) with a clustered SE', async () => {
+    const { code, out } = await runCli(['did', 'twfe', ...cols, '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out) as { coefficients: { term: string; estimate: number; se: number }[]; nobs: number };
+    expect(r.coefficients[0]?.estimate).toBeCloseTo(-0.0365489367, 8);
+    expect(r.coefficients[0]?.se).toBeCloseTo(0.01326516, 6);
+    expect(r.nobs).toBe(2500);
+  });
+
+  it('did event, sunab and impute print event-time coefficients', async () => {
+    for (const cmd of ['event', 'sunab', 'impute']) {
+      const { code, out } = await runCli(['did', cmd, ...cols, '--json']);
+      expect(code).toBe(0);
+      const r = JSON.parse(out) as { by_e: { e: number }[] };
+      expect(r.by_e.map((x) => x.e)).toContain(0);
+    }
+    const human = await runCli(['did', 'impute', ...cols], 'zh');
+    expect(human.out).toContain('总体效应');
+  });
+
+  it('synth sdid reproduces Arkhangelsky et al. (2021) Table 1 for California (−15.6)', async () => {
+    const prop99 = fileURLToPath(new URL('../fixtures/reference/econ/california_prop99.csv', import.meta.url));
+    const { code, out } = await runCli(['synth', 'sdid', '--data', prop99, '--unit', 'State', '--time', 'Year', '--outcome', 'PacksPerCapita', '--treated', 'California', '--from', '1989', '--replications', '50', '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out) as { estimate: number; se: number; unit_weights: unknown[] };
+    expect(r.estimate).toBeCloseTo(-15.6, 1);
+    expect(r.se).toBeGreaterThan(4);
+    expect(r.unit_weights.length).toBeGreaterThan(3);
+  });
+});
+

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { csDid } from '../../analyses/did/csDid.js';
+import { eventTimeDid, syntheticDid, twfeDid } from '../../analyses/did/panelEstimators.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../textTable.js';
 
@@ -54,4 +55,68 @@ export function registerDid(program: Command, ctx: CliContext): void {
       if (out.pretest) ctx.stdout(`\n${ctx.t('平行趋势 Wald 预检验', 'Wald pre-test of parallel trends')}: χ²(${out.pretest.df}) = ${out.pretest.stat.toFixed(4)}, p = ${out.pretest.p.toFixed(5)}\n`);
       for (const w of out.warnings) ctx.log(`${ctx.t('提示', 'warning')} [${w.code}]: ${ctx.t(w.message.zh, w.message.en)}`);
     });
+
+  const panelCommand = (name: string, description: string, run: (spec: Record<string, unknown>) => Promise<unknown>, print: (out: never) => void): void => {
+    did
+      .command(name)
+      .description(description)
+      .requiredOption('--data <file>', 'panel file, CSV (UTF-8 or GBK) or Parquet')
+      .requiredOption('--id <col>', 'unit id column')
+      .requiredOption('--time <col>', 'period column')
+      .requiredOption('--group <col>', 'first treated period (0 = never treated)')
+      .requiredOption('--outcome <col>', 'outcome column')
+      .option('--covariates <cols>', 'comma-separated covariates')
+      .option('--cluster <col>', 'cluster column (default: the unit)')
+      .option('--window <lo,hi>', 'event-time window, end points binned (event study)')
+      .option('--json', 'print JSON')
+      .action(async (o: { data: string; id: string; time: string; group: string; outcome: string; covariates?: string; cluster?: string; window?: string; json?: boolean }) => {
+        const out = await run({
+          data: resolve(o.data), id: o.id, time: o.time, group: o.group, outcome: o.outcome,
+          covariates: o.covariates ? o.covariates.split(',').map((c) => c.trim()).filter(Boolean) : [],
+          ...(o.cluster ? { cluster: o.cluster } : {}),
+          ...(o.window ? { window: o.window.split(',').map(Number) } : {}),
+        });
+        if (o.json) return ctx.json(out);
+        print(out as never);
+      });
+  };
+  const printEvents = (out: { by_e: { e: number; att: number; se: number }[]; overall?: { att: number; se: number } }): void => {
+    if (out.overall) ctx.stdout(`${ctx.t('总体效应', 'overall')}: ${fmt(out.overall.att)} (${fmt(out.overall.se)})\n`);
+    ctx.stdout(formatTable(['e', ctx.t('系数', 'coefficient'), ctx.t('标准误', 'SE')], out.by_e.map((r) => [r.e, fmt(r.att), fmt(r.se)])));
+  };
+  panelCommand('twfe', 'two-way fixed effects: y = α_i + λ_t + β·1{t ≥ g} (+ X), clustered SEs', twfeDid, (out: Awaited<ReturnType<typeof twfeDid>>) => {
+    ctx.stdout(formatTable([ctx.t('变量', 'term'), ctx.t('系数', 'estimate'), ctx.t('聚类标准误', 'clustered SE'), 't', 'p'],
+      out.coefficients.map((c) => [c.term, fmt(c.estimate), fmt(c.se), fmt(c.t), fmt(c.p)])));
+    ctx.stdout(`N = ${out.nobs}; ${ctx.t('聚类数', 'clusters')} = ${out.clusters.join(', ')}; ${ctx.t('单例观测剔除', 'singletons dropped')} = ${out.singletons}\n`);
+  });
+  panelCommand('event', 'TWFE event study with binned end points, reference period −1', (spec) => eventTimeDid('event_study', spec), printEvents);
+  panelCommand('sunab', 'Sun & Abraham (2021) interaction-weighted event study', (spec) => eventTimeDid('sunab', spec), printEvents);
+  panelCommand('impute', 'Borusyak, Jaravel & Spiess (2024) imputation estimator', (spec) => eventTimeDid('impute', spec), printEvents);
+
+  const synth = program.command('synth').description('synthetic control and synthetic DID / 合成控制法');
+  synth
+    .command('sdid')
+    .description('synthetic difference-in-differences (Arkhangelsky et al. 2021), block design; also SC and DID')
+    .requiredOption('--data <file>', 'balanced panel file, CSV or Parquet')
+    .requiredOption('--unit <col>', 'unit column')
+    .requiredOption('--time <col>', 'period column')
+    .requiredOption('--outcome <col>', 'outcome column')
+    .requiredOption('--treated <units>', 'comma-separated treated units')
+    .requiredOption('--from <period>', 'first treated period')
+    .option('--estimator <e>', 'sdid | sc | did', 'sdid')
+    .option('--se <m>', 'placebo | bootstrap | jackknife', 'placebo')
+    .option('--replications <n>', 'placebo or bootstrap replications', '200')
+    .option('--seed <s>', 'seed', '20240101')
+    .option('--json', 'print JSON')
+    .action(async (o: { data: string; unit: string; time: string; outcome: string; treated: string; from: string; estimator: string; se: string; replications: string; seed: string; json?: boolean }) => {
+      ctx.log(ctx.t('… 估计并计算标准误', '… estimating and computing the standard error'));
+      const out = await syntheticDid({
+        data: resolve(o.data), unit: o.unit, time: o.time, outcome: o.outcome, treated: o.treated.split(',').map((u) => u.trim()),
+        from: Number(o.from), estimator: o.estimator, se: o.se, replications: Number(o.replications), seed: Number(o.seed),
+      });
+      if (o.json) return ctx.json(out);
+      ctx.stdout(`${out.estimator}: ${fmt(out.estimate)} (${ctx.t('标准误', 'SE')} ${fmt(out.se)}, ${out.se_method}, p = ${fmt(out.p)})\n`);
+      ctx.stdout(formatTable([ctx.t('对照单元', 'control unit'), 'ω'], out.unit_weights.slice(0, 10).map((w) => [w.unit, fmt(w.omega)])));
+    });
 }
+
