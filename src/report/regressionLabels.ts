@@ -55,6 +55,6 @@ export function standardNote(
 
 /** Said whenever a star rests on a p-value the table computed rather than one the estimator reported. */
 export const NORMAL_P_NOTE: Label = {
-  zh: '未报告 p 值的系数，其显著性按 z = 系数/标准误由标准正态分布双侧检验计算。',
-  en: 'Where no p-value was reported, significance is from a two-sided test of z = estimate/SE against the standard normal distribution.',
+  zh: '未报告 p 值者，按 z = 系数/标准误的正态分布双侧检验计算。',
+  en: 'p-values not reported: two-sided, normal distribution of z = estimate/SE.',
 };

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ftzEffect } from '../../src/analyses/did/ftzEffect.js';
 import type { Result, Table } from '../../src/core/result.js';
 import { runCli } from '../helpers/runCli.js';
+import { unzipEntry } from '../helpers/unzip.js';
 import { caught, tempStore, type TempStore } from '../helpers/tempStore.js';
 
 let t: TempStore;
@@ -39,6 +41,35 @@ describe('FTZ effect on a bundled outcome', () => {
   it('answers an unknown outcome and a bad spec with coded errors', async () => {
     expect((await caught(() => ftzEffect(t.store, { outcome: 'nope' }))).code).toBe('indicator.not_found');
     expect((await caught(() => ftzEffect(t.store, { outcome: 'gdp', estimators: ['magic'] }))).code).toBe('api.bad_request');
+  });
+
+  it('adds a seeded placebo test, heterogeneity by batch and location with an equality test, and mechanism tests', async () => {
+    const spec = { outcome: 'patent_grant_invention', log: true, estimators: ['twfe'] as const, placebo: { draws: 200, seed: 7 }, heterogeneity: ['batch', 'location'] as ('batch' | 'location')[], mediators: ['rd_expenditure'], mediationDraws: 99 };
+    const r = await ftzEffect(t.store, { ...spec, estimators: [...spec.estimators] });
+    const placebo = tableOf(r, 'placebo');
+    expect(values(placebo, 'real')[0]).toBeCloseTo(values(tableOf(r, 'estimates'), 'att')[0] as number, 12);
+    const p = values(placebo, 'p')[0] as number;
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThanOrEqual(1);
+    const again = await ftzEffect(t.store, { ...spec, estimators: [...spec.estimators] });
+    expect(values(tableOf(again, 'placebo'), 'p')).toEqual(values(placebo, 'p'));
+    expect(values(tableOf(r, 'heterogeneity_location'), 'group')).toEqual(['border', 'coastal', 'inland']);
+    expect(values(tableOf(r, 'heterogeneity_batch'), 'group')).toContain('2013');
+    expect(values(tableOf(r, 'mechanisms'), 'mediator')).toEqual(['rd_expenditure']);
+    expect(values(tableOf(r, 'mechanism_limitations'), 'en').join(' ')).toMatch(/sequential ignorability/i);
+  });
+
+  it('writes the journal regression table as LaTeX booktabs and as a three-line Word table', async () => {
+    process.env.FTZLAB_DB = t.path.replace('.duckdb', '-table.duckdb');
+    const tex = t.path.replace('.duckdb', '.tex');
+    const docx = t.path.replace('.duckdb', '.docx');
+    expect((await runCli(['ftz-effect', '--outcome', 'gdp', '--log', '--table', tex])).code).toBe(0);
+    expect((await runCli(['ftz-effect', '--outcome', 'gdp', '--log', '--table', docx], 'zh')).code).toBe(0);
+    delete process.env.FTZLAB_DB;
+    const latex = readFileSync(tex, 'utf8');
+    expect(latex).toContain('\\toprule');
+    expect(latex).toContain('Pilot FTZ');
+    expect(unzipEntry(readFileSync(docx), 'word/document.xml')).toContain('自贸试验区（FTZ）');
   });
 
   it('runs from the CLI and prints the estimates in Chinese', async () => {

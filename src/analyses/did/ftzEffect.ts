@@ -3,7 +3,8 @@ import { normalSf } from '../../numeric/distributions.js';
 import { buildProvenance } from '../../core/provenance.js';
 import type { Result, Table, Warning } from '../../core/result.js';
 import { zodIssues } from '../../core/zodIssues.js';
-import { callawaySantAnna, eventStudy, feols, imputation, sunAbraham, vcov, type EventTimeEstimates } from '../../methods/causal/index.js';
+import { callawaySantAnna, eventStudy, feols, heterogeneity, imputation, mediation, placeboTest, sunAbraham, vcov, type EventTimeEstimates } from '../../methods/causal/index.js';
+import { mechanismTables } from './mechanisms.js';
 import { getIndicator, listRegions, listSources, listZoneRecords, queryObservations } from '../../store/catalog.js';
 import type { Db } from '../../store/duckdb.js';
 import { column as col, table } from '../nqpf/tables.js';
@@ -42,7 +43,7 @@ export async function ftzEffect(store: Db, input: FtzEffectSpecInput | unknown):
   const names = new Map(regionsAll.map((r) => [r.code, r]));
 
   // Outcome and covariates for every region–year; rows lacking any of them are left out (and counted).
-  const series = [spec.outcome, ...spec.covariates];
+  const series = [spec.outcome, ...spec.covariates, ...spec.mediators];
   const values = new Map<string, Map<string, number>>();
   const sourceIds = new Set<string>();
   for (const code of series) {
@@ -70,7 +71,14 @@ export async function ftzEffect(store: Db, input: FtzEffectSpecInput | unknown):
         if (!(y > 0)) { nonPositive++; return null; }
         y = Math.log(y);
       }
-      return { region, year: Number(year), y, x: spec.covariates.map((c) => values.get(c)?.get(k) as number) };
+      return {
+        region, year: Number(year), y, x: spec.covariates.map((c) => values.get(c)?.get(k) as number),
+        // Mediators follow the outcome's transform: with --log, log levels (non-positive values become gaps).
+        m: spec.mediators.map((c) => {
+          const v = values.get(c)?.get(k) ?? Number.NaN;
+          return spec.log ? (v > 0 ? Math.log(v) : Number.NaN) : v;
+        }),
+      };
     })
     .filter((r): r is NonNullable<typeof r> => r !== null)
     .sort((a, b) => a.region.localeCompare(b.region) || a.year - b.year);
@@ -172,6 +180,14 @@ export async function ftzEffect(store: Db, input: FtzEffectSpecInput | unknown):
       for (const w of r.warnings) warnings.push({ code: w.code, message: { zh: renderMessage(w.code, w.params as never, 'zh-CN'), en: renderMessage(w.code, w.params as never, 'en') }, details: w.params });
     });
   }
+
+  const extra = mechanismTables({
+    spec, zones, regions, names, first,
+    unit: panel.unit, time: panel.time, cohort: panel.cohort, y: panel.y, covariates: panel.covariates,
+    mediators: spec.mediators.map((code, j) => ({ code, values: Float64Array.from(keep, (r) => r.m[j] as number) })),
+    heterogeneity, mediation, placeboTest, attempt,
+  });
+  tables.push(...extra);
 
   const label: Record<string, [string, string]> = {
     twfe: ['双向固定效应（TWFE）', 'two-way fixed effects (TWFE)'], event_study: ['事件研究（TWFE）', 'event study (TWFE)'],

@@ -18,6 +18,15 @@ export const ftzEffectSpecSchema = z.object({
   control: z.enum(['never', 'notyet']).default('notyet'),
   method: z.enum(['reg', 'ipw', 'dr']).default('reg'),
   window: z.tuple([z.number().int().max(-1), z.number().int().min(0)]).default([-5, 5]),
+  /** placebo test of the TWFE estimate: fake assignments drawn with a seed (0 = none) */
+  placebo: z
+    .object({ draws: z.number().int().min(0).max(10_000).default(0), mode: z.enum(['individual', 'timing', 'mixed']).default('mixed'), seed: z.number().int().default(20240101) })
+    .default({ draws: 0, mode: 'mixed', seed: 20240101 }),
+  /** heterogeneity of the TWFE effect by FTZ batch or by the zone's location type (coastal / inland / border) */
+  heterogeneity: z.array(z.enum(['batch', 'location'])).default([]),
+  /** mechanism channels: indicator codes used as mediators (stepwise, with a cluster bootstrap of α·β) */
+  mediators: z.array(z.string().min(1)).default([]),
+  mediationDraws: z.number().int().min(0).max(10_000).default(499),
 });
 
 export type FtzEffectSpec = z.output<typeof ftzEffectSpecSchema>;

@@ -4,7 +4,24 @@ import { FtzError } from '../../core/errors.js';
 import type { Result, Table } from '../../core/result.js';
 import { renderTables } from '../../report/renderResult.js';
 import { writeFile } from 'node:fs/promises';
+import { effectRegressionTable } from '../../analyses/did/effectRegressionTable.js';
+import type { FtzEffectSpec } from '../../analyses/did/ftzEffectSpec.js';
+import { regressionDocx } from '../../report/regressionDocx.js';
+import { renderRegressionLatex } from '../../report/regressionLatex.js';
+import { renderRegressionMarkdown } from '../../report/regressionMarkdown.js';
+import { buildRegressionTable } from '../../report/regressionTable.js';
+import { regressionXlsx } from '../../report/regressionXlsx.js';
 import type { CliContext } from '../context.js';
+
+async function writeRegressionTable(r: Result<'ftz_effect', FtzEffectSpec>, out: string, lang: 'zh' | 'en'): Promise<void> {
+  const table = buildRegressionTable(effectRegressionTable(r), lang);
+  const ext = extname(out).toLowerCase();
+  if (ext === '.docx') await writeFile(out, await regressionDocx(table));
+  else if (ext === '.xlsx') await writeFile(out, await regressionXlsx(table));
+  else if (ext === '.tex') await writeFile(out, renderRegressionLatex(table), 'utf8');
+  else if (ext === '.md') await writeFile(out, renderRegressionMarkdown(table), 'utf8');
+  else throw new FtzError('export.unsupported_format', { file: out, extension: ext || '(none)' });
+}
 import { formatTable, type TextCell } from '../textTable.js';
 
 function show(ctx: CliContext, t: Table | undefined, pick: readonly string[]): void {
@@ -34,12 +51,18 @@ export function registerFtzEffect(program: Command, ctx: CliContext): void {
     .option('--to <year>', 'last year')
     .option('--control <c>', 'never | notyet (Callaway–Sant\'Anna)', 'notyet')
     .option('--method <m>', 'reg | ipw | dr (Callaway–Sant\'Anna)', 'reg')
-    .option('--out <file>', 'also write the tables to .xlsx or .docx')
+    .option('--placebo <n>', 'placebo test with n fake assignments (seeded)')
+    .option('--by <groups>', 'heterogeneity: batch, location (comma-separated)')
+    .option('--mediators <codes>', 'mechanism channels: comma-separated indicator codes')
+    .option('--out <file>', 'also write every table to .xlsx or .docx')
+    .option('--table <file>', 'write the journal regression table: .docx (three-line), .xlsx, .tex (booktabs) or .md')
     .option('--json', 'print the Result as JSON')
-    .action(async (o: { outcome: string; log?: boolean; covariates?: string; level: string; rule: string; from?: string; to?: string; control: string; method: string; out?: string; json?: boolean }) => {
+    .action(async (o: { outcome: string; log?: boolean; covariates?: string; level: string; rule: string; from?: string; to?: string; control: string; method: string; placebo?: string; by?: string; mediators?: string; out?: string; table?: string; json?: boolean }) => {
+      const list = (v: string | undefined): string[] => (v ? v.split(',').map((c) => c.trim()).filter(Boolean) : []);
       const spec = {
         outcome: o.outcome, log: o.log === true, level: o.level, rule: o.rule, control: o.control, method: o.method,
-        covariates: o.covariates ? o.covariates.split(',').map((c) => c.trim()).filter(Boolean) : [],
+        covariates: list(o.covariates), heterogeneity: list(o.by), mediators: list(o.mediators),
+        ...(o.placebo ? { placebo: { draws: Number(o.placebo) } } : {}),
         ...(o.from ? { from: Number(o.from) } : {}), ...(o.to ? { to: Number(o.to) } : {}),
       };
       ctx.log(ctx.t('… 构建面板并估计', '… building the panel and estimating'));
@@ -50,12 +73,16 @@ export function registerFtzEffect(program: Command, ctx: CliContext): void {
         await writeFile(resolve(o.out), await renderTables(result, ext.slice(1) as 'xlsx' | 'docx', ctx.locale === 'zh-CN' ? 'zh' : 'en'));
         ctx.log(ctx.t(`已写入 ${o.out}`, `wrote ${o.out}`));
       }
+      if (o.table) await writeRegressionTable(result as Result<'ftz_effect', FtzEffectSpec>, resolve(o.table), ctx.locale === 'zh-CN' ? 'zh' : 'en');
       if (o.json) return ctx.json(result);
       const get = (n: string): Table | undefined => result.tables.find((t) => t.name === n);
       show(ctx, get('conventions'), ['option', 'value']);
       show(ctx, get('estimates'), [ctx.locale === 'zh-CN' ? 'label_zh' : 'label_en', 'att', 'se', 'ci_low', 'ci_high', 'p', 'n']);
       show(ctx, get('event_study'), ['estimator', 'e', 'att', 'se', 'ci_low', 'ci_high']);
       show(ctx, get('pretest'), ['stat', 'df', 'p']);
+      show(ctx, get('placebo'), ['real', 'mean', 'sd', 'p']);
+      for (const t of result.tables.filter((x) => x.name.startsWith('heterogeneity_'))) show(ctx, t, ['group', 'att', 'se', 'p', 'equal_p']);
+      show(ctx, get('mechanisms'), ['mediator', 'alpha', 'alpha_p', 'indirect', 'sobel_p']);
       for (const s of result.provenance.sources) ctx.log(`${ctx.t('来源', 'source')}: ${s.id} — ${s.publisher}, ${s.title} (${s.licence})`);
       for (const w of result.warnings) ctx.log(`${ctx.t('提示', 'warning')} [${w.code}]: ${ctx.t(w.message.zh, w.message.en)}`);
     });

@@ -16,3 +16,11 @@ export { callawaySantAnna, type CallawaySantAnnaOptions, type CallawaySantAnnaRe
 // Synthetic control (Abadie et al.) and synthetic DID (Arkhangelsky et al. 2021).
 export { estimateSyntheticControl, syntheticControlWeights, type SyntheticControlPanel, type SyntheticControlSpec, type SyntheticControlFit } from './syntheticControl.js';
 export { estimateSyntheticDid, syntheticDidStandardError, type SyntheticDidInput, type SyntheticDidOptions, type SyntheticDidFit, type SyntheticDidSe } from './syntheticDid.js';
+
+// Robustness and mechanism: placebo (randomisation) tests, stepwise mediation, heterogeneity by group.
+export { placeboTest, type PlaceboMode, type PlaceboPanel, type PlaceboEstimate, type PlaceboEstimator, type PlaceboOptions, type PlaceboResult } from './placebo.js';
+export { callawaySantAnnaPlaceboEstimator } from './placeboEstimators.js';
+export { twfeTreatmentEngine, type TwfeTreatmentData, type TwfeTreatmentEngine, type TwfeTreatmentEstimate } from './twfeTreatmentEngine.js';
+export { mediation, type MediationInput, type MediationOptions, type MediationResult, type MediationCoefficient } from './mediation.js';
+export { MEDIATION_LIMITATIONS, type MediationLimitation } from './mediationLimitations.js';
+export { heterogeneity, type HeterogeneityInput, type HeterogeneityOptions, type HeterogeneityResult, type HeterogeneityGroup } from './heterogeneity.js';

@@ -19,7 +19,7 @@ function integers(name: string, values: ArrayLike<number>): Int32Array {
  * {@link placeboTest} when the TWFE coefficient is suspect under staggered timing. Unit ids, periods and
  * cohorts must be integers; the panel must be balanced. Fake cohorts at the first period are dropped by
  * `callawaySantAnna` (no pre-period); a fake cohort of one unit makes the draw fail (`causal.small_cohort`).
- * Expect roughly 10–50 ms per draw on mpdta.
+ * About 7 ms per draw on mpdta (outcome regression, no covariates).
  *
  * @example
  * placeboTest(panel, { seed: 1, draws: 200, estimator: callawaySantAnnaPlaceboEstimator({ estMethod: 'reg' }) });
