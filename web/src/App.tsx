@@ -2,6 +2,7 @@
 import { useEffect } from 'react';
 import type { MetaResponse } from '../../src/server/apiTypes.js';
 import { useLang } from './lang.js';
+import { EffectPage } from './pages/EffectPage.js';
 import { ExplorerPage } from './pages/ExplorerPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { IndexPage } from './pages/IndexPage.js';
@@ -48,6 +49,7 @@ export function App() {
             <NavLink route={{ page: 'home' }} current={route} testId="nav-home" label={t('nav.home')} />
             <NavLink route={{ page: 'explorer', indicator: null, regions: null }} current={route} testId="nav-explorer" label={t('nav.explorer')} />
             <NavLink route={{ page: 'index' }} current={route} testId="nav-index" label={t('nav.index')} />
+            <NavLink route={{ page: 'effect' }} current={route} testId="nav-effect" label={t('nav.effect')} />
             <NavLink route={{ page: 'sources' }} current={route} testId="nav-sources" label={t('nav.sources')} />
           </nav>
           <button
@@ -67,6 +69,7 @@ export function App() {
         {route.page === 'zone' && <ZonePage key={route.id} id={route.id} />}
         {route.page === 'explorer' && <ExplorerPage route={route} />}
         {route.page === 'index' && <IndexPage />}
+        {route.page === 'effect' && <EffectPage />}
         {route.page === 'sources' && <SourcesPage />}
         {route.page === 'notFound' && <NotFoundPage />}
       </main>

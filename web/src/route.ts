@@ -1,4 +1,4 @@
-/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/index`, `#/sources`): no server-side routes are needed. */
+/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/index`, `#/effect`, `#/sources`): no server-side routes are needed. */
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -7,6 +7,7 @@ export type Route =
   | { readonly page: 'explorer'; readonly indicator: string | null; readonly regions: readonly string[] | null }
   | { readonly page: 'sources' }
   | { readonly page: 'index' }
+  | { readonly page: 'effect' }
   | { readonly page: 'notFound'; readonly hash: string };
 
 /** Parse a location hash such as `#/explorer?indicator=rd_expenditure&regions=310000,440000`. */
@@ -27,6 +28,7 @@ export function parseHash(hash: string): Route {
   }
   if (parts[0] === 'sources') return { page: 'sources' };
   if (parts[0] === 'index') return { page: 'index' };
+  if (parts[0] === 'effect') return { page: 'effect' };
   return { page: 'notFound', hash: raw };
 }
 
@@ -48,6 +50,8 @@ export function hrefOf(route: Route): string {
       return '#/sources';
     case 'index':
       return '#/index';
+    case 'effect':
+      return '#/effect';
     case 'notFound':
       return `#${route.hash}`;
   }

@@ -220,7 +220,8 @@ export async function ftzEffect(store: Db, input: FtzEffectSpecInput | unknown):
   const used = new Set(panel.unit);
   tables.push(table('timing', { zh: '处理时点（由自贸试验区名录推导）', en: 'Treatment timing (derived from the FTZ registry)' }, [
     col('region', 'text', '地区代码', 'region code', regions.filter((_, i) => used.has(i))),
-    col('name', 'text', '地区', 'region', regions.filter((_, i) => used.has(i)).map((r) => names.get(r)?.name_zh ?? r)),
+    col('name', 'text', '地区', 'region (zh)', regions.filter((_, i) => used.has(i)).map((r) => names.get(r)?.name_zh ?? r)),
+    col('name_en', 'text', '地区（英文）', 'region', regions.filter((_, i) => used.has(i)).map((r) => names.get(r)?.name_en ?? r)),
     col('first_year', 'integer', '处理年份', 'first treated year', regions.filter((_, i) => used.has(i)).map((r) => first.get(r) ?? null)),
     col('basis', 'text', '依据', 'basis', regions.filter((_, i) => used.has(i)).map((r) => timing.find((t) => t.region === r)?.basis ?? 'never treated')),
   ]));

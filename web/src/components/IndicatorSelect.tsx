@@ -21,12 +21,18 @@ export interface IndicatorSelectProps {
   readonly value: string;
   readonly onChange: (code: string) => void;
   readonly id: string;
+  readonly testId?: string;
+  /** an empty first option with this text (a picker that adds to a list rather than holds a value) */
+  readonly placeholder?: string;
+  /** codes not offered */
+  readonly exclude?: readonly string[];
 }
 
-export function IndicatorSelect({ indicators, value, onChange, id }: IndicatorSelectProps) {
+export function IndicatorSelect({ indicators, value, onChange, id, testId = 'indicator-select', placeholder, exclude }: IndicatorSelectProps) {
   const { lang, t } = useLang();
   const groups = new Map<string, ApiIndicator[]>();
   for (const ind of indicators) {
+    if (exclude?.includes(ind.code)) continue;
     const key = groupKey(ind);
     const list = groups.get(key) ?? [];
     list.push(ind);
@@ -34,7 +40,8 @@ export function IndicatorSelect({ indicators, value, onChange, id }: IndicatorSe
   }
   const ordered = [...groups.entries()].sort((a, b) => rank(a[0]) - rank(b[0]) || a[0].localeCompare(b[0]));
   return (
-    <select id={id} className="select" data-testid="indicator-select" value={value} onChange={(e) => onChange(e.target.value)}>
+    <select id={id} className="select" data-testid={testId} value={value} onChange={(e) => onChange(e.target.value)}>
+      {placeholder !== undefined && <option value="">{placeholder}</option>}
       {ordered.map(([key, list]) => {
         const labelKey = `topic.${key}`;
         return (

@@ -3,6 +3,7 @@ import { isMessageKey } from '../../i18n.js';
 import { useLang } from '../../lang.js';
 import { ResultPanel } from './ResultPanel.js';
 import { findTable, rowsOf, text, type Result } from './result.js';
+import { WarningList } from './WarningList.js';
 
 function optionKey(option: string): string {
   return `index.opt.${option.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '')}`;
@@ -18,20 +19,7 @@ export function ConventionsPanel({ result }: { readonly result: Result }) {
   };
   return (
     <ResultPanel title={t('index.conventionsTitle')} testId="conventions-panel">
-      <div className="warnings" data-testid="index-warnings">
-        <div className="table-title">{t('index.warnings')}</div>
-        {result.warnings.length === 0 ? (
-          <p className="muted small">{t('index.noWarnings')}</p>
-        ) : (
-          <ul className="warning-list">
-            {result.warnings.map((w, i) => (
-              <li key={`${w.code}-${i}`} className="notice">
-                <code className="state-code">{w.code}</code> {lang === 'zh' ? w.message.zh : w.message.en}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
+      <WarningList warnings={result.warnings} testId="index-warnings" empty={t('index.noWarnings')} />
       {table && (
         <div className="table-scroll table-wide-nomax" data-testid="conventions-table">
           <table className="table conventions">

@@ -2,11 +2,11 @@
 import type { SourceCitation } from '../../../../src/core/result.js';
 import { useLang } from '../../lang.js';
 
-export function ProvenanceSources({ sources }: { readonly sources: readonly SourceCitation[] }) {
+export function ProvenanceSources({ sources, testId = 'index-sources' }: { readonly sources: readonly SourceCitation[]; readonly testId?: string }) {
   const { t } = useLang();
   if (sources.length === 0) return null;
   return (
-    <div className="provenance-sources" data-testid="index-sources">
+    <div className="provenance-sources" data-testid={testId}>
       <div className="table-title">{t('index.dataSources', { n: sources.length })}</div>
       <ol className="provenance-list">
         {sources.map((s) => (

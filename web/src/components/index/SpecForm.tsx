@@ -28,7 +28,7 @@ export interface SpecFormProps {
   readonly valid: boolean;
 }
 
-function Field({ label, hint, children, wide }: { readonly label: string; readonly hint?: string; readonly children: ReactNode; readonly wide?: boolean }) {
+export function Field({ label, hint, children, wide }: { readonly label: string; readonly hint?: string; readonly children: ReactNode; readonly wide?: boolean }) {
   return (
     <label className={wide ? 'control spec-field spec-wide' : 'control spec-field'}>
       <span className="control-label">{label}</span>
