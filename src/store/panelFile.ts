@@ -21,6 +21,10 @@ export interface PanelColumns {
 }
 
 const sql = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+/** The importers' missing-value tokens (NA, N/A, -, …): absent, not "not a number". */
+const MISSING_TOKENS = ['NA', 'N/A', 'NAN', 'NULL', '-', '--', '—', '——', '.', '…', '...'];
+const MISSING_SQL = (col: string): string =>
+  `upper(trim("${col.replaceAll('"', '""')}"::VARCHAR)) NOT IN (${MISSING_TOKENS.map((t) => `'${t}'`).join(', ')})`;
 const q = (s: string): string => `"${s.replaceAll('"', '""')}"`;
 
 async function head(path: string, bytes: number): Promise<Uint8Array> {
@@ -74,12 +78,12 @@ export async function readPanelColumns(path: string, specs: readonly PanelColumn
       const target = s.type === 'int' ? 'BIGINT' : 'DOUBLE';
       const bad = await mem.one<{ line: number; v: string }>(
         `SELECT __line__::INTEGER AS line, ${q(s.name)}::VARCHAR AS v FROM src
-          WHERE ${q(s.name)} IS NOT NULL AND trim(${q(s.name)}::VARCHAR) <> '' AND TRY_CAST(${q(s.name)} AS ${target}) IS NULL LIMIT 1`,
+          WHERE ${q(s.name)} IS NOT NULL AND trim(${q(s.name)}::VARCHAR) <> '' AND ${MISSING_SQL(s.name)} AND TRY_CAST(${q(s.name)} AS ${target}) IS NULL LIMIT 1`,
       );
       if (bad) throw new FtzError('import.non_numeric', { file, row: bad.line, column: s.name, value: bad.v });
       if (!s.optional) {
-        const empty = await mem.one<{ line: number }>(`SELECT __line__::INTEGER AS line FROM src WHERE ${q(s.name)} IS NULL OR trim(${q(s.name)}::VARCHAR) = '' LIMIT 1`);
-        if (empty) throw new FtzError('import.non_numeric', { file, row: empty.line, column: s.name, value: '' });
+        const empty = await mem.one<{ line: number; v: string | null }>(`SELECT __line__::INTEGER AS line, ${q(s.name)}::VARCHAR AS v FROM src WHERE ${q(s.name)} IS NULL OR trim(${q(s.name)}::VARCHAR) = '' OR NOT ${MISSING_SQL(s.name)} LIMIT 1`);
+        if (empty) throw new FtzError('import.non_numeric', { file, row: empty.line, column: s.name, value: empty.v ?? '' });
       }
     }
     const select = specs.map((s) => (s.type === 'text' ? `${q(s.name)}::VARCHAR` : `TRY_CAST(${q(s.name)} AS ${s.type === 'int' ? 'INTEGER' : 'DOUBLE'})`)).join(', ');

@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { CsDidOutput } from '../../src/analyses/did/csDid.js';
+import { createRng } from '../../src/numeric/rng.js';
 import { runCli } from '../helpers/runCli.js';
 
 const mpdta = fileURLToPath(new URL('../fixtures/reference/econ/mpdta.csv', import.meta.url));
@@ -69,6 +72,59 @@ describe('ftzlab did twfe / event / sunab / impute and synth sdid', () => {
     expect(r.estimate).toBeCloseTo(-15.6, 1);
     expect(r.se).toBeGreaterThan(4);
     expect(r.unit_weights.length).toBeGreaterThan(3);
+  });
+});
+
+describe('ftzlab did placebo / mediate and synth sc', () => {
+  const cols = ['--data', mpdta, '--id', 'countyreal', '--time', 'year', '--group', 'first.treat', '--outcome', 'lemp'];
+
+  it('did placebo returns the real TWFE estimate, a permutation p-value and the density, replayable by seed', async () => {
+    const a = JSON.parse((await runCli(['did', 'placebo', ...cols, '--draws', '200', '--seed', '3', '--json'])).out) as { real: { estimate: number }; p: number; estimates: number[]; density: { x: number[] } };
+    const b = JSON.parse((await runCli(['did', 'placebo', ...cols, '--draws', '200', '--seed', '3', '--json'])).out) as { p: number; estimates: number[] };
+    expect(a.real.estimate).toBeCloseTo(-0.0365489367, 8);
+    expect(a.estimates).toHaveLength(200);
+    expect(b.estimates).toEqual(a.estimates);
+    expect(a.p).toBeGreaterThan(0);
+    expect(a.density.x.length).toBeGreaterThan(10);
+  });
+
+  it('mediate recovers α and β on a simulated panel, with c = c′ + αβ, and refuses a mediator the fixed effects absorb', async () => {
+    // y = 0.3·D + 0.5·m + unit + year + e, m = 0.8·D + u, D staggered: α = 0.8, β = 0.5 (seeded).
+    const rng = createRng(11);
+    const lines = ['id,t,g,m,y'];
+    for (let i = 0; i < 300; i++) {
+      const g = i % 3 === 0 ? 0 : i % 3 === 1 ? 4 : 6;
+      const a = rng.normal();
+      for (let t = 1; t <= 8; t++) {
+        const d = g > 0 && t >= g ? 1 : 0;
+        const m = 0.8 * d + 0.1 * t + 0.5 * rng.normal();
+        lines.push(`${i},${t},${g},${m},${0.3 * d + 0.5 * m + a + 0.2 * t + 0.5 * rng.normal()}`);
+      }
+    }
+    const path = join(mkdtempSync(join(tmpdir(), 'ftzlab-med-')), 'sim.csv');
+    writeFileSync(path, lines.join('\n'));
+    const { code, out } = await runCli(['did', 'mediate', '--data', path, '--id', 'id', '--time', 't', '--group', 'g', '--outcome', 'y', '--mediator', 'm', '--draws', '99', '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out) as { total: { estimate: number }; alpha: { estimate: number; standardError: number }; beta: { estimate: number; standardError: number }; direct: { estimate: number }; indirect: { estimate: number }; limitations: unknown[] };
+    expect(Math.abs(r.alpha.estimate - 0.8)).toBeLessThan(3 * r.alpha.standardError);
+    expect(Math.abs(r.beta.estimate - 0.5)).toBeLessThan(3 * r.beta.standardError);
+    expect(r.total.estimate).toBeCloseTo(r.direct.estimate + r.indirect.estimate, 10);
+    expect(r.limitations.length).toBeGreaterThan(0);
+    const absorbed = await runCli(['did', 'mediate', ...cols, '--mediator', 'lpop', '--draws', '0']);
+    expect(absorbed.code).toBe(1);
+    expect(absorbed.err).toContain('causal.collinear_mediator');
+  });
+
+  it('synth sc with the ADH predictors gives the ADH donor set (Utah, Nevada, Montana, Colorado, Connecticut)', async () => {
+    const smoking = fileURLToPath(new URL('../fixtures/reference/econ/smoking_adh2010.csv', import.meta.url));
+    const { code, out } = await runCli(['synth', 'sc', '--data', smoking, '--unit', 'state', '--time', 'year', '--outcome', 'cigsale', '--treated', 'California', '--from', '1989',
+      '--predictors', 'lnincome@1980-1988,retprice@1980-1988,age15to24@1980-1988,beer@1984-1988,cigsale@1975,cigsale@1980,cigsale@1988', '--json']);
+    expect(code).toBe(0);
+    const r = JSON.parse(out) as { weights: { unit: string; w: number }[]; pre_rmspe: number; path: { time: number; gap: number }[] };
+    const top = r.weights.slice(0, 5).map((w) => w.unit).sort();
+    expect(top).toEqual(['Colorado', 'Connecticut', 'Montana', 'Nevada', 'Utah']);
+    expect(r.weights.find((w) => w.unit === 'Utah')?.w).toBeCloseTo(0.343, 1);
+    expect(r.path.find((p) => p.time === 2000)?.gap).toBeCloseTo(-25.43, 0);
   });
 });
 

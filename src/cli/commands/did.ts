@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { csDid } from '../../analyses/did/csDid.js';
 import { eventTimeDid, syntheticDid, twfeDid } from '../../analyses/did/panelEstimators.js';
+import { mediateDid, placeboDid, syntheticControl } from '../../analyses/did/panelRobustness.js';
+import { progressReporter } from '../progress.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../textTable.js';
 
@@ -67,10 +69,16 @@ export function registerDid(program: Command, ctx: CliContext): void {
       .requiredOption('--outcome <col>', 'outcome column')
       .option('--covariates <cols>', 'comma-separated covariates')
       .option('--cluster <col>', 'cluster column (default: the unit)')
-      .option('--window <lo,hi>', 'event-time window, end points binned (event study)')
+        .option('--window <lo,hi>', 'event-time window, end points binned (event study)')
+      .option('--draws <n>', 'placebo or bootstrap draws')
+      .option('--mode <m>', 'placebo assignment: individual | timing | mixed')
+      .option('--mediator <col>', 'mediator column (mediate)')
+      .option('--seed <s>', 'seed')
       .option('--json', 'print JSON')
-      .action(async (o: { data: string; id: string; time: string; group: string; outcome: string; covariates?: string; cluster?: string; window?: string; json?: boolean }) => {
+      .action(async (o: { data: string; id: string; time: string; group: string; outcome: string; covariates?: string; cluster?: string; window?: string; draws?: string; mode?: string; mediator?: string; seed?: string; json?: boolean }) => {
         const out = await run({
+          ...(o.draws ? { draws: Number(o.draws) } : {}), ...(o.mode ? { mode: o.mode } : {}),
+          ...(o.mediator ? { mediator: o.mediator } : {}), ...(o.seed ? { seed: Number(o.seed) } : {}),
           data: resolve(o.data), id: o.id, time: o.time, group: o.group, outcome: o.outcome,
           covariates: o.covariates ? o.covariates.split(',').map((c) => c.trim()).filter(Boolean) : [],
           ...(o.cluster ? { cluster: o.cluster } : {}),
@@ -92,6 +100,22 @@ export function registerDid(program: Command, ctx: CliContext): void {
   panelCommand('event', 'TWFE event study with binned end points, reference period −1', (spec) => eventTimeDid('event_study', spec), printEvents);
   panelCommand('sunab', 'Sun & Abraham (2021) interaction-weighted event study', (spec) => eventTimeDid('sunab', spec), printEvents);
   panelCommand('impute', 'Borusyak, Jaravel & Spiess (2024) imputation estimator', (spec) => eventTimeDid('impute', spec), printEvents);
+
+  const progress = progressReporter(ctx);
+  panelCommand('placebo', 'placebo test of the TWFE effect: seeded fake assignments (individual, timing, mixed)', (spec) => placeboDid(spec, (done, total) => progress(done, total, 'placebo')), (out: Awaited<ReturnType<typeof placeboDid>>) => {
+    progress(1, 1, 'done');
+    ctx.stdout(formatTable([ctx.t('真实估计', 'real estimate'), ctx.t('安慰剂均值', 'placebo mean'), ctx.t('安慰剂标准差', 'placebo SD'), ctx.t('置换 p 值', 'permutation p'), ctx.t('次数', 'draws')],
+      [[fmt(out.real.estimate), fmt(out.mean), fmt(out.sd), fmt(out.p), out.draws]]));
+  });
+  panelCommand('mediate', 'stepwise mechanism test through --mediator, with a cluster bootstrap of α·β and its limits stated', mediateDid, (out: Awaited<ReturnType<typeof mediateDid>>) => {
+    const row = (label: string, c: { estimate: number; standardError: number; pValue: number }): (string | number | null)[] => [label, fmt(c.estimate), fmt(c.standardError), fmt(c.pValue)];
+    ctx.stdout(formatTable([ctx.t('路径', 'path'), ctx.t('系数', 'estimate'), ctx.t('标准误', 'SE'), 'p'], [
+      row(ctx.t('总效应 c', 'total c'), out.total), row(ctx.t('α（处理→机制）', 'α (treatment → mediator)'), out.alpha),
+      row(ctx.t('β（机制→结果）', 'β (mediator → outcome)'), out.beta), row(ctx.t('直接效应 c′', 'direct c′'), out.direct),
+    ]));
+    ctx.stdout(`${ctx.t('间接效应 α·β', 'indirect α·β')} = ${fmt(out.indirect.estimate)} (Sobel p = ${fmt(out.indirect.sobelPValue)})\n`);
+    for (const l of out.limitations) ctx.log(`${ctx.t('局限', 'limit')}: ${ctx.t(l.zh, l.en)}`);
+  });
 
   const synth = program.command('synth').description('synthetic control and synthetic DID / 合成控制法');
   synth
@@ -117,6 +141,28 @@ export function registerDid(program: Command, ctx: CliContext): void {
       if (o.json) return ctx.json(out);
       ctx.stdout(`${out.estimator}: ${fmt(out.estimate)} (${ctx.t('标准误', 'SE')} ${fmt(out.se)}, ${out.se_method}, p = ${fmt(out.p)})\n`);
       ctx.stdout(formatTable([ctx.t('对照单元', 'control unit'), 'ω'], out.unit_weights.slice(0, 10).map((w) => [w.unit, fmt(w.omega)])));
+    });
+  synth
+    .command('sc')
+    .description('synthetic control (Abadie, Diamond & Hainmueller 2010) with placebo-in-space inference')
+    .requiredOption('--data <file>', 'panel file, CSV or Parquet')
+    .requiredOption('--unit <col>', 'unit column')
+    .requiredOption('--time <col>', 'period column')
+    .requiredOption('--outcome <col>', 'outcome column')
+    .requiredOption('--treated <unit>', 'the treated unit')
+    .requiredOption('--from <period>', 'first treated period')
+    .option('--predictors <list>', 'comma-separated column@from-to or column@year (default: the outcome in every pre-period)')
+    .option('--placebo', 'refit for every control unit (placebo in space) and report the p-value')
+    .option('--json', 'print JSON')
+    .action(async (o: { data: string; unit: string; time: string; outcome: string; treated: string; from: string; predictors?: string; placebo?: boolean; json?: boolean }) => {
+      ctx.log(ctx.t('… 求解合成控制权重', '… solving for the synthetic-control weights'));
+      const out = await syntheticControl({
+        data: resolve(o.data), unit: o.unit, time: o.time, outcome: o.outcome, treated: o.treated, from: Number(o.from),
+        predictors: o.predictors ? o.predictors.split(',').map((p) => p.trim()) : [], placebo: o.placebo === true,
+      });
+      if (o.json) return ctx.json(out);
+      ctx.stdout(formatTable([ctx.t('对照单元', 'donor'), 'w'], out.weights.map((w) => [w.unit, fmt(w.w)])));
+      ctx.stdout(`${ctx.t('处理前 RMSPE', 'pre-treatment RMSPE')} = ${fmt(out.pre_rmspe)}; ${ctx.t('处理后 RMSPE', 'post-treatment RMSPE')} = ${fmt(out.post_rmspe)}${out.placebo ? `; ${ctx.t('安慰剂 p 值', 'placebo p')} = ${fmt(out.placebo.p)}` : ''}\n`);
     });
 }
 
