@@ -1,11 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { observations, observationQuerySchema, zoneDetail, zonesOverview } from '../analyses/catalog.js';
 import { importDataset, importSpecSchema, showDataset } from '../analyses/datasets.js';
+import { csDid } from '../analyses/did/csDid.js';
+import { withDatasetFile } from '../analyses/did/datasetPanel.js';
 import { ftzEffect } from '../analyses/did/ftzEffect.js';
+import { eventTimeDid, syntheticDid, twfeDid } from '../analyses/did/panelEstimators.js';
+import { mediateDid, placeboDid, syntheticControl } from '../analyses/did/panelRobustness.js';
 import { shippedFrameworks } from '../analyses/nqpf/framework.js';
 import { runIndex } from '../analyses/nqpf/runIndex.js';
 import type { Result } from '../core/result.js';
@@ -37,6 +41,7 @@ export interface AppOptions {
 const levelSchema = z.object({ level: z.enum(['province', 'prefecture']).optional() });
 const versionSchema = z.object({ version: z.coerce.number().int().min(1).optional() });
 const uploadSchema = importSpecSchema.extend({ file_name: z.string().min(1).max(255) });
+const datasetRefSchema = z.looseObject({ dataset: z.string().min(1).max(64), version: z.number().int().min(1).optional() });
 const exportSchema = z.object({ format: z.enum(['xlsx', 'docx']), lang: z.enum(['zh', 'en']).default('zh') });
 
 function query(c: { req: { query(): Record<string, string> } }): Record<string, string> {
@@ -146,6 +151,22 @@ export function createApp(options: AppOptions): Hono {
   const smallBody = bodyLimit({ maxSize: 1024 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 1024 * 1024 }); } });
   app.post('/api/index/run', smallBody, async (c) => c.json(await runCached(await specBody(c))));
   app.post('/api/did/ftz-effect', smallBody, async (c) => c.json(await ftzEffect(store, await specBody(c))));
+  // Estimators on a user dataset: { dataset, version?, …the CLI's options } with column names as in the dataset.
+  const onDataset = (run: (spec: Record<string, unknown>) => Promise<unknown>) => async (c: Context) => {
+    const body = (await specBody(c)) as Record<string, unknown> | null;
+    const { dataset, version, ...rest } = datasetRefSchema.parse(body ?? {});
+    if ('data' in rest) throw new FtzError('api.bad_request', { issues: 'use "dataset" (uploaded with POST /api/datasets), not "data"' });
+    return c.json(await withDatasetFile(store, dataset, version, (path) => run({ ...rest, data: path })));
+  };
+  app.post('/api/did/cs', smallBody, onDataset((s) => csDid(s)));
+  app.post('/api/did/twfe', smallBody, onDataset((s) => twfeDid(s)));
+  app.post('/api/did/event', smallBody, onDataset((s) => eventTimeDid('event_study', s)));
+  app.post('/api/did/sunab', smallBody, onDataset((s) => eventTimeDid('sunab', s)));
+  app.post('/api/did/impute', smallBody, onDataset((s) => eventTimeDid('impute', s)));
+  app.post('/api/did/placebo', smallBody, onDataset((s) => placeboDid(s)));
+  app.post('/api/did/mediate', smallBody, onDataset((s) => mediateDid(s)));
+  app.post('/api/synth/sc', smallBody, onDataset((s) => syntheticControl(s)));
+  app.post('/api/synth/sdid', smallBody, onDataset((s) => syntheticDid(s)));
   app.post('/api/index/export', smallBody, async (c) => {
     const q = exportSchema.parse(query(c));
     const result = await runCached(await specBody(c));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { importSpecSchema } from '../analyses/datasets.js';
 import { observationQuerySchema } from '../analyses/catalog.js';
+import { ftzEffectSpecSchema } from '../analyses/did/ftzEffectSpec.js';
 import { indexSpecSchema } from '../analyses/nqpf/indexSpec.js';
 
 const errorSchema = {
@@ -101,6 +102,27 @@ export function openApiDocument(version: string): object {
           responses: { 200: { description: 'the file' } },
         },
       },
+      '/api/did/ftz-effect': {
+        post: {
+          summary: 'The FTZ policy-evaluation study on a bundled or imported indicator (TWFE, event study, Callaway–Sant\'Anna, Sun–Abraham, imputation, placebo, heterogeneity, mechanisms)',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(ftzEffectSpecSchema, { io: 'input' }) } } },
+          responses: ok('a Result'),
+        },
+      },
+      ...Object.fromEntries(['cs', 'twfe', 'event', 'sunab', 'impute', 'placebo', 'mediate'].map((e) => [`/api/did/${e}`, {
+        post: {
+          summary: `did ${e} on a dataset uploaded with POST /api/datasets: { dataset, version?, id, time, group, outcome, … } as the CLI's options`,
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['dataset', 'id', 'time', 'group', 'outcome'] } } } },
+          responses: ok('the estimates, as `ftzlab did ' + e + ' --json` prints them'),
+        },
+      }])),
+      ...Object.fromEntries(['sc', 'sdid'].map((e) => [`/api/synth/${e}`, {
+        post: {
+          summary: `synth ${e} on a dataset uploaded with POST /api/datasets: { dataset, unit, time, outcome, treated, from, … }`,
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['dataset', 'unit', 'time', 'outcome', 'treated', 'from'] } } } },
+          responses: ok('the estimate, weights and inference'),
+        },
+      }])),
       '/api/datasets/{name}/versions': {
         get: {
           summary: 'Every version of a dataset',

@@ -222,3 +222,24 @@ describe('policy-evaluation routes', () => {
   });
 });
 
+describe('estimators on an uploaded dataset', () => {
+  it('uploads mpdta, then answers POST /api/did/cs and /api/did/twfe with the R values', async () => {
+    const bytes = readFileSync(new URL('../fixtures/reference/econ/mpdta.csv', import.meta.url));
+    expect((await app.request('/api/datasets?dataset=mpdta&file_name=mpdta.csv&layout=table', { method: 'POST', body: bytes })).status).toBe(201);
+    const cols = { dataset: 'mpdta', id: 'countyreal', time: 'year', group: 'first.treat', outcome: 'lemp' };
+    const cs = await app.request('/api/did/cs', { method: 'POST', body: JSON.stringify({ ...cols, method: 'reg' }) });
+    expect(cs.status).toBe(200);
+    const r = (await cs.json()) as { aggregates: { simple: { att: number } } };
+    expect(r.aggregates.simple.att).toBeCloseTo(-0.039951275, 6);
+    const tw = (await (await app.request('/api/did/twfe', { method: 'POST', body: JSON.stringify(cols) })).json()) as { coefficients: { estimate: number }[] };
+    expect(tw.coefficients[0]?.estimate).toBeCloseTo(-0.0365489367, 8);
+  });
+
+  it('refuses a server-side path and an unknown dataset', async () => {
+    const path = await app.request('/api/did/twfe', { method: 'POST', body: JSON.stringify({ dataset: 'mpdta', data: '/etc/passwd', id: 'a', time: 'b', group: 'c', outcome: 'd' }) });
+    expect(path.status).toBe(400);
+    const unknown = await app.request('/api/did/cs', { method: 'POST', body: JSON.stringify({ dataset: 'nope', id: 'a', time: 'b', group: 'c', outcome: 'd' }) });
+    expect(unknown.status).toBe(404);
+  });
+});
+
