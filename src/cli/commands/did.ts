@@ -58,8 +58,8 @@ export function registerDid(program: Command, ctx: CliContext): void {
       for (const w of out.warnings) ctx.log(`${ctx.t('提示', 'warning')} [${w.code}]: ${ctx.t(w.message.zh, w.message.en)}`);
     });
 
-  const panelCommand = (name: string, description: string, run: (spec: Record<string, unknown>) => Promise<unknown>, print: (out: never) => void): void => {
-    did
+  const panelCommand = (name: string, description: string, run: (spec: Record<string, unknown>) => Promise<unknown>, print: (out: never) => void, parent: Command = did): void => {
+    parent
       .command(name)
       .description(description)
       .requiredOption('--data <file>', 'panel file, CSV (UTF-8 or GBK) or Parquet')
@@ -107,7 +107,7 @@ export function registerDid(program: Command, ctx: CliContext): void {
     ctx.stdout(formatTable([ctx.t('真实估计', 'real estimate'), ctx.t('安慰剂均值', 'placebo mean'), ctx.t('安慰剂标准差', 'placebo SD'), ctx.t('置换 p 值', 'permutation p'), ctx.t('次数', 'draws')],
       [[fmt(out.real.estimate), fmt(out.mean), fmt(out.sd), fmt(out.p), out.draws]]));
   });
-  panelCommand('mediate', 'stepwise mechanism test through --mediator, with a cluster bootstrap of α·β and its limits stated', mediateDid, (out: Awaited<ReturnType<typeof mediateDid>>) => {
+  const printMediation = (out: Awaited<ReturnType<typeof mediateDid>>): void => {
     const row = (label: string, c: { estimate: number; standardError: number; pValue: number }): (string | number | null)[] => [label, fmt(c.estimate), fmt(c.standardError), fmt(c.pValue)];
     ctx.stdout(formatTable([ctx.t('路径', 'path'), ctx.t('系数', 'estimate'), ctx.t('标准误', 'SE'), 'p'], [
       row(ctx.t('总效应 c', 'total c'), out.total), row(ctx.t('α（处理→机制）', 'α (treatment → mediator)'), out.alpha),
@@ -115,7 +115,10 @@ export function registerDid(program: Command, ctx: CliContext): void {
     ]));
     ctx.stdout(`${ctx.t('间接效应 α·β', 'indirect α·β')} = ${fmt(out.indirect.estimate)} (Sobel p = ${fmt(out.indirect.sobelPValue)})\n`);
     for (const l of out.limitations) ctx.log(`${ctx.t('局限', 'limit')}: ${ctx.t(l.zh, l.en)}`);
-  });
+  };
+  const mediateHelp = 'stepwise mechanism test through --mediator, with a cluster bootstrap of α·β and its limits stated';
+  panelCommand('mediate', mediateHelp, mediateDid, printMediation);
+  panelCommand('mediate', `${mediateHelp} (same as \`ftzlab did mediate\`)`, mediateDid, printMediation, program);
 
   const synth = program.command('synth').description('synthetic control and synthetic DID / 合成控制法');
   synth
