@@ -22,6 +22,8 @@ export const csSpecSchema = z.object({
   weights: z.string().min(1).optional(),
   bootstrap: z.number().int().min(0).max(100_000).default(0),
   seed: z.number().int().default(20240101),
+  /** balanced panel (default), unbalanced panel, or repeated cross sections (the id column is then ignored) */
+  panel: z.enum(['balanced', 'unbalanced', 'repeated_cross_section']).default('balanced'),
   balanceE: z.number().int().min(0).optional(),
   minE: z.number().int().optional(),
   maxE: z.number().int().optional(),
@@ -87,6 +89,7 @@ export async function csDid(input: unknown): Promise<CsDidOutput> {
       controlGroup: s.control === 'never' ? 'nevertreated' : 'notyettreated',
       basePeriod: s.base,
       anticipation: s.anticipation,
+      panel: s.panel,
       ...(s.bootstrap > 0 ? { bootstrap: { seed: s.seed, draws: s.bootstrap } } : {}),
       aggregation: {
         ...(s.balanceE !== undefined ? { balanceE: s.balanceE } : {}),

@@ -154,24 +154,20 @@ export async function ftzEffect(store: Db, input: FtzEffectSpecInput | unknown):
   let pretest: { stat: number; df: number; p: number } | null = null;
   if (spec.estimators.includes('cs')) {
     attempt('Callaway–Sant’Anna', () => {
-      // CS needs a balanced panel: keep regions observed in every year of the window.
+      // Regions with missing years go through CS's unbalanced-panel path rather than being dropped.
       const span = lastYear - firstYear + 1;
       const count = new Map<number, number>();
       panel.unit.forEach((u) => count.set(u, (count.get(u) ?? 0) + 1));
-      const full = new Set([...count].filter(([, c]) => c === span).map(([u]) => u));
-      if (full.size < count.size) {
-        warnings.push({ code: 'did.unbalanced_dropped', message: { zh: `Callaway–Sant'Anna 需要平衡面板：${count.size - full.size} 个地区有缺失年份，未纳入该估计。`, en: `Callaway–Sant'Anna needs a balanced panel: ${count.size - full.size} regions with missing years were left out of it.` } });
+      const unbalanced = [...count.values()].some((c) => c !== span);
+      if (unbalanced) {
+        warnings.push({ code: 'did.unbalanced_panel', message: { zh: "面板不平衡：Callaway–Sant'Anna 使用非平衡面板估计（按单元聚类的影响函数）。", en: "The panel is unbalanced: Callaway–Sant'Anna uses its unbalanced-panel estimator (unit-clustered influence functions)." } });
       }
-      const idx = [...panel.unit.keys()].filter((i) => full.has(panel.unit[i] as number));
       const r = callawaySantAnna(
         {
-          id: Int32Array.from(idx, (i) => panel.unit[i] as number),
-          time: Int32Array.from(idx, (i) => panel.time[i] as number),
-          group: Int32Array.from(idx, (i) => panel.cohort[i] as number),
-          y: Float64Array.from(idx, (i) => panel.y[i] as number),
-          ...(panel.covariates.length ? { covariates: panel.covariates.map((c) => Float64Array.from(idx, (i) => c.values[i] as number)) } : {}),
+          id: panel.unit, time: panel.time, group: panel.cohort, y: panel.y,
+          ...(panel.covariates.length ? { covariates: panel.covariates.map((c) => c.values) } : {}),
         },
-        { estMethod: spec.method, controlGroup: spec.control === 'never' ? 'nevertreated' : 'notyettreated' },
+        { estMethod: spec.method, controlGroup: spec.control === 'never' ? 'nevertreated' : 'notyettreated', panel: unbalanced ? 'unbalanced' : 'balanced' },
       );
       estimates.push({ estimator: 'cs', att: r.aggregations.simple.overall.att, se: r.aggregations.simple.overall.se, n: r.n, note: `Callaway & Sant'Anna (2021), ${spec.method}, ${spec.control} controls; simple aggregation` });
       const dyn = r.aggregations.dynamic;

@@ -9,7 +9,7 @@ import { formatTable } from '../textTable.js';
 
 interface CsOpts {
   data: string; id: string; time: string; group: string; outcome: string; covariates?: string; control: string; method: string;
-  base: string; anticipation: string; cluster?: string; weights?: string; bootstrap?: string; seed: string; json?: boolean;
+  base: string; anticipation: string; panel: string; cluster?: string; weights?: string; bootstrap?: string; seed: string; json?: boolean;
 }
 
 const fmt = (v: number | null): number | null => (v === null ? null : Number(v.toFixed(6)));
@@ -30,6 +30,7 @@ export function registerDid(program: Command, ctx: CliContext): void {
     .option('--method <m>', 'reg | ipw | dr', 'dr')
     .option('--base <b>', 'varying | universal', 'varying')
     .option('--anticipation <k>', 'periods of anticipation', '0')
+    .option('--panel <p>', 'balanced | unbalanced | repeated_cross_section', 'balanced')
     .option('--cluster <col>', 'cluster column (bootstrap clusters)')
     .option('--weights <col>', 'sampling weights column')
     .option('--bootstrap <n>', 'multiplier bootstrap draws (0 = analytic SEs)')
@@ -40,7 +41,7 @@ export function registerDid(program: Command, ctx: CliContext): void {
       const out = await csDid({
         data: resolve(o.data), id: o.id, time: o.time, group: o.group, outcome: o.outcome,
         covariates: o.covariates ? o.covariates.split(',').map((c) => c.trim()).filter(Boolean) : [],
-        control: o.control, method: o.method, base: o.base, anticipation: Number(o.anticipation),
+        control: o.control, method: o.method, base: o.base, anticipation: Number(o.anticipation), panel: o.panel,
         ...(o.cluster ? { cluster: o.cluster } : {}), ...(o.weights ? { weights: o.weights } : {}),
         bootstrap: o.bootstrap ? Number(o.bootstrap) : 0, seed: Number(o.seed),
       });

@@ -2,14 +2,17 @@ import { FtzError } from '../../core/errors.js';
 import { normalQuantile } from '../../numeric/distributions.js';
 import { createRng } from '../../numeric/rng.js';
 import { aggregateAttGt, type Aggregation, type AggregationData, type AggregationOptions, type AggregationType } from './csd/aggregate.js';
-import { estimateAttGt, type BasePeriod, type ControlGroup, type EstMethod } from './csd/attGtEngine.js';
+import { estimateAttGt, type AttGtCells, type AttGtEngineOptions, type BasePeriod, type ControlGroup, type EstMethod } from './csd/attGtEngine.js';
+import { estimateAttGtRc } from './csd/attGtRcEngine.js';
 import { balancedPanel, type LongPanel } from './csd/balancedPanel.js';
 import { causalWarning, type CausalWarning } from './csd/causalWarning.js';
 import { planCohorts } from './csd/cohorts.js';
 import { familyInference, influenceCrossProduct, type InferenceContext } from './csd/inference.js';
+import { planRcCohorts } from './csd/rcCohorts.js';
+import { rcPanel, unitMeanWeights, type PanelLayout } from './csd/rcPanel.js';
 import { waldPretest, type WaldPretest } from './csd/waldPretest.js';
 
-export type { LongPanel, EstMethod, ControlGroup, BasePeriod, Aggregation, AggregationOptions, AggregationType, WaldPretest, CausalWarning };
+export type { LongPanel, EstMethod, ControlGroup, BasePeriod, Aggregation, AggregationOptions, AggregationType, WaldPretest, CausalWarning, PanelLayout };
 
 /** Options of {@link callawaySantAnna}; defaults follow R did 2.5.1 except where noted. */
 export interface CallawaySantAnnaOptions {
@@ -36,6 +39,16 @@ export interface CallawaySantAnnaOptions {
   };
   /** Window of the aggregations (did's `balance_e`, `min_e`, `max_e`). */
   readonly aggregation?: AggregationOptions;
+  /**
+   * How rows relate over time. `balanced` (default): every unit in every period, else `causal.bad_panel`.
+   * `unbalanced`: R did's `allow_unbalanced_panel = TRUE` — each ATT(g, t) is a repeated-cross-section 2×2
+   * (DRDID `reg_did_rc`, `std_ipw_did_rc`, `drdid_rc`) on the rows observed in its two periods, with influence
+   * functions summed by unit. `repeated_cross_section`: R did's `panel = FALSE`, every row its own unit (`id`
+   * is ignored). On a balanced panel with time-invariant covariates and weights, `unbalanced` gives the same
+   * ATT(g, t) as `balanced`; with time-varying covariates it does not (each row uses its own period's values,
+   * the panel path the base period's).
+   */
+  readonly panel?: PanelLayout;
 }
 
 /** One row per (g, t) cell. */
@@ -51,7 +64,7 @@ export interface AttGtTable {
 }
 
 export interface CallawaySantAnnaResult {
-  /** Units used (rows of `influence`). */
+  /** Units used (rows of `influence`); observations for repeated cross sections. */
   readonly n: number;
   readonly periods: Int32Array;
   /** Cohorts with ATT(g, t)s. */
@@ -72,6 +85,7 @@ export interface CallawaySantAnnaResult {
     readonly basePeriod: BasePeriod;
     readonly anticipation: number;
     readonly alpha: number;
+    readonly panel: PanelLayout;
     readonly bootstrap: { readonly seed: number; readonly draws: number; readonly uniformBands: boolean } | null;
     readonly clustered: boolean;
   };
@@ -83,10 +97,12 @@ export interface CallawaySantAnnaResult {
  * robust, Sant'Anna & Zhao 2020), their influence functions, analytic or multiplier-bootstrap inference
  * (clustered if `panel.cluster` is given), the Wald pre-test of parallel trends, and the simple, dynamic
  * (event-study), group and calendar aggregations. Reproduces R did 2.5.1 `att_gt` + `aggte` on a balanced
- * panel (point estimates and analytic standard errors to 1e-6).
+ * panel (point estimates and analytic standard errors to 1e-6). With `panel: 'unbalanced'` or
+ * `'repeated_cross_section'` it follows did's `allow_unbalanced_panel = TRUE` / `panel = FALSE` path instead.
  *
- * Degenerate designs throw coded errors: `causal.bad_panel` (malformed or unbalanced input),
- * `causal.treated_before_panel`, `causal.no_control_units`,
+ * Degenerate designs throw coded errors: `causal.bad_panel` (malformed input, or unbalanced input under the
+ * default `panel: 'balanced'`), `causal.treated_before_panel`, `causal.no_control_units`,
+ * `causal.group_without_treated` (unbalanced / repeated cross sections: a cohort with no row in a period),
  * `causal.singular_design` (collinear covariates), `causal.perfect_prediction` (propensity score separation
  * or overlap failure, p̂ ≥ 0.999). Dropped units and small cohorts are reported in `warnings`.
  *
@@ -103,7 +119,9 @@ export function callawaySantAnna(panel: LongPanel, options: CallawaySantAnnaOpti
   const basePeriod = options.basePeriod ?? 'varying';
   const anticipation = options.anticipation ?? 0;
   const alpha = options.alpha ?? 0.05;
+  const layout = options.panel ?? 'balanced';
   oneOf('estMethod', estMethod, ['reg', 'ipw', 'dr']);
+  oneOf('panel', layout, ['balanced', 'unbalanced', 'repeated_cross_section']);
   oneOf('controlGroup', controlGroup, ['nevertreated', 'notyettreated']);
   oneOf('basePeriod', basePeriod, ['varying', 'universal']);
   if (!Number.isInteger(anticipation) || anticipation < 0) {
@@ -121,13 +139,12 @@ export function callawaySantAnna(panel: LongPanel, options: CallawaySantAnnaOpti
     throw new FtzError('causal.option_invalid', { option: 'aggregation.balanceE', value: String(agg.balanceE), reason: 'must be a non-negative integer' });
   }
 
-  const dense = balancedPanel(panel);
-  const plan = planCohorts(dense, { controlGroup, anticipation, nCovariates: dense.covariates.length });
-  const p = plan.panel;
-  const cells = estimateAttGt(p, plan.groups, { estMethod, controlGroup, basePeriod, anticipation });
+  const engine = { estMethod, controlGroup, basePeriod, anticipation };
+  const p = layout === 'balanced' ? balancedSample(panel, engine) : rcSample(panel, layout, engine);
+  const cells = p.cells;
   const n = cells.n;
   const K = cells.att.length;
-  const warnings: CausalWarning[] = [...plan.warnings];
+  const warnings: CausalWarning[] = [...p.warnings];
 
   // With two periods a uniform band is the pointwise interval (did sets cband = FALSE).
   const uniform = (boot?.uniformBands ?? true) && p.periods.length > 2;
@@ -149,9 +166,9 @@ export function callawaySantAnna(panel: LongPanel, options: CallawaySantAnnaOpti
   const data: AggregationData = {
     cells,
     unitGroup: p.unitGroup,
-    unitWeight: p.weights.subarray(0, n),
+    unitWeight: p.unitWeight,
     periods: p.periods,
-    groups: plan.groups,
+    groups: p.groups,
   };
   const aggregations = {
     simple: aggregateAttGt(data, 'simple', ctx, agg),
@@ -162,7 +179,7 @@ export function callawaySantAnna(panel: LongPanel, options: CallawaySantAnnaOpti
   return {
     n,
     periods: p.periods,
-    groups: plan.groups,
+    groups: p.groups,
     attGt: { group: cells.group, time: cells.time, basePeriod: cells.basePeriod, post: cells.post, att: cells.att, se: fam.se },
     criticalValue: boot === undefined ? normalQuantile(1 - alpha / 2) : fam.criticalValue,
     influence: cells.influence,
@@ -176,9 +193,56 @@ export function callawaySantAnna(panel: LongPanel, options: CallawaySantAnnaOpti
       basePeriod,
       anticipation,
       alpha,
+      panel: layout,
       bootstrap: boot === undefined ? null : { seed: boot.seed, draws, uniformBands: uniform },
       clustered: p.cluster !== undefined,
     },
+  };
+}
+
+/** What inference and aggregation need from either estimation path. */
+interface AttGtSample {
+  readonly cells: AttGtCells;
+  readonly periods: Int32Array;
+  readonly groups: Int32Array;
+  readonly unitGroup: Int32Array;
+  /** Weight of each unit for the aggregations' cohort shares. */
+  readonly unitWeight: Float64Array;
+  readonly cluster?: Int32Array;
+  readonly nClusters: number;
+  readonly warnings: readonly CausalWarning[];
+}
+
+function balancedSample(panel: LongPanel, engine: AttGtEngineOptions): AttGtSample {
+  const dense = balancedPanel(panel);
+  const plan = planCohorts(dense, { controlGroup: engine.controlGroup, anticipation: engine.anticipation, nCovariates: dense.covariates.length });
+  const p = plan.panel;
+  const cells = estimateAttGt(p, plan.groups, engine);
+  return {
+    cells,
+    periods: p.periods,
+    groups: plan.groups,
+    unitGroup: p.unitGroup,
+    unitWeight: p.weights.subarray(0, cells.n),
+    ...(p.cluster === undefined ? {} : { cluster: p.cluster }),
+    nClusters: p.nClusters,
+    warnings: plan.warnings,
+  };
+}
+
+function rcSample(panel: LongPanel, layout: 'unbalanced' | 'repeated_cross_section', engine: AttGtEngineOptions): AttGtSample {
+  const rows = rcPanel(panel, layout);
+  const plan = planRcCohorts(rows, { controlGroup: engine.controlGroup, anticipation: engine.anticipation, nCovariates: rows.covariates.length });
+  const p = plan.panel;
+  return {
+    cells: estimateAttGtRc(p, plan.groups, engine),
+    periods: p.periods,
+    groups: plan.groups,
+    unitGroup: p.unitGroup,
+    unitWeight: unitMeanWeights(p),
+    ...(p.cluster === undefined ? {} : { cluster: p.cluster }),
+    nClusters: p.nClusters,
+    warnings: plan.warnings,
   };
 }
 

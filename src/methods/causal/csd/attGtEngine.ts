@@ -32,7 +32,7 @@ export interface AttGtCells {
 }
 
 /** R did's overlap guard: a propensity score this close to one aborts the cell. */
-const OVERLAP_LIMIT = 0.999;
+export const OVERLAP_LIMIT = 0.999;
 
 const ESTIMATORS: Record<EstMethod, (input: PanelTwoByTwoInput) => TwoByTwoResult> = {
   reg: regdidPanel,
@@ -56,14 +56,10 @@ export function estimateAttGt(panel: BalancedPanel, groups: Int32Array, options:
   const tfac = universal ? 0 : 1;
   const tCount = universal ? nT : nT - 1;
   const estimator = ESTIMATORS[options.estMethod];
-  const group: number[] = [];
-  const time: number[] = [];
-  const base: number[] = [];
-  const post: number[] = [];
-  const att: number[] = [];
-  const columns: Float64Array[] = [];
   const k = panel.covariates.length + 1;
-
+  // The cells first (their number sizes the influence matrix, written in place: no per-cell column copies).
+  interface Cell { g: number; cur: number; pret: number; isPost: boolean; reference: boolean }
+  const plan: Cell[] = [];
   for (const g of groups) {
     let pretG = -1;
     for (let p = 0; p < nT; p++) if ((periods[p] as number) + options.anticipation < g) pretG = p;
@@ -72,69 +68,92 @@ export function estimateAttGt(panel: BalancedPanel, groups: Int32Array, options:
       const cur = t + tfac;
       const isPost = g <= (periods[cur] as number);
       const pret = universal || isPost ? pretG : t;
-      group.push(g);
-      time.push(periods[cur] as number);
-      base.push(periods[pret] as number);
-      if (universal && pret === cur) {
-        post.push(0);
-        att.push(0);
-        columns.push(new Float64Array(n));
-        continue;
-      }
-      post.push(isPost ? 1 : 0);
-      const threshold = Math.max(periods[cur] as number, periods[pret] as number) + options.anticipation;
-      const units: number[] = [];
-      const d: number[] = [];
+      plan.push({ g, cur, pret, isPost, reference: universal && pret === cur });
+    }
+  }
+  const K = plan.length;
+  const group = new Int32Array(K);
+  const time = new Int32Array(K);
+  const base = new Int32Array(K);
+  const post = new Uint8Array(K);
+  const att = new Float64Array(K);
+  const influence = new Float64Array(n * K);
+  // The 2×2 sample (units and treatment dummy) depends on the cohort and, for not-yet-treated controls, on
+  // the threshold only: built once per distinct pair.
+  const samples = new Map<string, { units: Int32Array; d: Float64Array }>();
+  const sample = (g: number, threshold: number): { units: Int32Array; d: Float64Array } => {
+    const key = options.controlGroup === 'nevertreated' ? `${g}` : `${g}:${threshold}`;
+    let s = samples.get(key);
+    if (s === undefined) {
+      const idx = new Int32Array(n);
+      const dd = new Float64Array(n);
+      let m = 0;
       for (let i = 0; i < n; i++) {
         const gi = unitGroup[i] as number;
         const treated = gi === g;
         const control = options.controlGroup === 'nevertreated' ? gi === 0 : gi === 0 || (gi > threshold && gi !== g);
         if (treated || control) {
-          units.push(i);
-          d.push(treated ? 1 : 0);
+          idx[m] = i;
+          dd[m++] = treated ? 1 : 0;
         }
       }
-      const n1 = units.length;
-      if (!d.includes(0)) {
-        throw new FtzError('causal.no_control_units', {
-          control: options.controlGroup === 'nevertreated' ? 'never-treated' : 'not-yet-treated',
-          detail: `group ${g}, period ${periods[cur]}`,
-        });
-      }
-      const earlier = Math.min(cur, pret);
-      const x = new Float64Array(n1 * k);
-      x.fill(1, 0, n1);
-      panel.covariates.forEach((col, j) => {
-        for (let r = 0; r < n1; r++) x[(j + 1) * n1 + r] = col[earlier * n + (units[r] as number)] as number;
-      });
-      const design: Design = { n: n1, k, x };
-      const pick = (a: Float64Array, p: number): Float64Array => Float64Array.from(units, (u) => a[p * n + u] as number);
-      const result = estimator({
-        y1: pick(panel.y, cur),
-        y0: pick(panel.y, pret),
-        d: Float64Array.from(d),
-        covariates: design,
-        weights: pick(panel.weights, earlier),
-        cell: { group: g, time: periods[cur] as number },
-        overlapLimit: OVERLAP_LIMIT,
-      });
-      att.push(result.att);
-      const column = new Float64Array(n);
-      const scale = n / n1;
-      units.forEach((u, r) => (column[u] = scale * (result.influence[r] as number)));
-      columns.push(column);
+      s = { units: idx.slice(0, m), d: dd.slice(0, m) };
+      samples.set(key, s);
     }
-  }
-  const K = columns.length;
-  const influence = new Float64Array(n * K);
-  columns.forEach((c, j) => influence.set(c, j * n));
+    return s;
+  };
+
+  plan.forEach(({ g, cur, pret, isPost, reference }, c) => {
+    group[c] = g;
+    time[c] = periods[cur] as number;
+    base[c] = periods[pret] as number;
+    if (reference) return; // post 0, att 0, a zero influence column
+    post[c] = isPost ? 1 : 0;
+    const threshold = Math.max(periods[cur] as number, periods[pret] as number) + options.anticipation;
+    const { units, d } = sample(g, threshold);
+    const n1 = units.length;
+    if (!d.includes(0)) {
+      throw new FtzError('causal.no_control_units', {
+        control: options.controlGroup === 'nevertreated' ? 'never-treated' : 'not-yet-treated',
+        detail: `group ${g}, period ${periods[cur]}`,
+      });
+    }
+    const earlier = Math.min(cur, pret);
+    const x = new Float64Array(n1 * k);
+    x.fill(1, 0, n1);
+    panel.covariates.forEach((col, j) => {
+      const off = earlier * n;
+      for (let r = 0; r < n1; r++) x[(j + 1) * n1 + r] = col[off + (units[r] as number)] as number;
+    });
+    const design: Design = { n: n1, k, x };
+    const pick = (a: Float64Array, p: number): Float64Array => {
+      const out = new Float64Array(n1);
+      const off = p * n;
+      for (let r = 0; r < n1; r++) out[r] = a[off + (units[r] as number)] as number;
+      return out;
+    };
+    const result = estimator({
+      y1: pick(panel.y, cur),
+      y0: pick(panel.y, pret),
+      d,
+      covariates: design,
+      weights: pick(panel.weights, earlier),
+      cell: { group: g, time: periods[cur] as number },
+      overlapLimit: OVERLAP_LIMIT,
+    });
+    att[c] = result.att;
+    const scale = n / n1;
+    const off = c * n;
+    const inf = result.influence;
+    for (let r = 0; r < n1; r++) influence[off + (units[r] as number)] = scale * (inf[r] as number);
+  });
   return {
     n,
-    group: Int32Array.from(group),
-    time: Int32Array.from(time),
-    basePeriod: Int32Array.from(base),
-    post: Uint8Array.from(post),
-    att: Float64Array.from(att),
+    group,
+    time,
+    basePeriod: base,
+    post,
+    att,
     influence,
   };
 }

@@ -95,9 +95,15 @@ function restrict(panel: BalancedPanel, unitGroup: Int32Array, keepUnits: Uint8A
     if (k) periodIdx.push(p);
   });
   const m = units.length;
+  const unitIdx = Int32Array.from(units);
   const pick = (a: Float64Array): Float64Array => {
     const out = new Float64Array(m * periodIdx.length);
-    periodIdx.forEach((p, q) => units.forEach((u, r) => (out[q * m + r] = a[p * panel.nUnits + u] as number)));
+    for (let q = 0; q < periodIdx.length; q++) {
+      const from = (periodIdx[q] as number) * panel.nUnits;
+      const to = q * m;
+      if (m === panel.nUnits) out.set(a.subarray(from, from + m), to);
+      else for (let r = 0; r < m; r++) out[to + r] = a[from + (unitIdx[r] as number)] as number;
+    }
     return out;
   };
   let cluster: Int32Array | undefined;
@@ -111,7 +117,7 @@ function restrict(panel: BalancedPanel, unitGroup: Int32Array, keepUnits: Uint8A
   }
   return {
     nUnits: m,
-    unitIds: units.map((u) => panel.unitIds[u] as string),
+    unitIds: m === panel.nUnits ? panel.unitIds : units.map((u) => panel.unitIds[u] as string),
     periods: Int32Array.from(periodIdx, (p) => panel.periods[p] as number),
     unitGroup: Int32Array.from(units, (u) => unitGroup[u] as number),
     y: pick(panel.y),

@@ -18,8 +18,14 @@ export function regdidPanel(input: PanelTwoByTwoInput): TwoByTwoResult {
   const wTreat = new Float64Array(n);
   for (let i = 0; i < n; i++) wTreat[i] = (w[i] as number) * (d[i] as number);
   const meanWTreat = mean(wTreat);
-  const attTreat = wTreat.map((v, i) => v * (dy[i] as number));
-  const attCont = wTreat.map((v, i) => v * (reg.fitted[i] as number));
+  const attTreat = new Float64Array(n);
+  const attCont = new Float64Array(n);
+  const fitted = reg.fitted;
+  for (let i = 0; i < n; i++) {
+    const v = wTreat[i] as number;
+    attTreat[i] = v * (dy[i] as number);
+    attCont[i] = v * (fitted[i] as number);
+  }
   const etaTreat = mean(attTreat) / meanWTreat;
   const etaCont = mean(attCont) / meanWTreat;
   const att = etaTreat - etaCont;

@@ -149,9 +149,12 @@ export function subsetDesign(design: Design, keep: ArrayLike<number>): Design {
 
 /** The entries of v where `keep` is non-zero. */
 export function subsetVector(v: ArrayLike<number>, keep: ArrayLike<number>): Float64Array {
-  const out: number[] = [];
-  for (let i = 0; i < v.length; i++) if (keep[i] as number) out.push(v[i] as number);
-  return Float64Array.from(out);
+  let m = 0;
+  for (let i = 0; i < v.length; i++) if (keep[i] as number) m++;
+  const out = new Float64Array(m);
+  let r = 0;
+  for (let i = 0; i < v.length; i++) if (keep[i] as number) out[r++] = v[i] as number;
+  return out;
 }
 
 /** DRDID's analytic standard error: sd(ψ)·√(n−1)/n = √(Σ(ψ_i − ψ̄)²)/n. */
