@@ -72,6 +72,19 @@ describe('FTZ effect on a bundled outcome', () => {
     expect(unzipEntry(readFileSync(docx), 'word/document.xml')).toContain('自贸试验区（FTZ）');
   });
 
+  it('draws the event-study figure as SVG with Chinese labels and as PNG', async () => {
+    process.env.FTZLAB_DB = t.path.replace('.duckdb', '-fig.duckdb');
+    const svg = t.path.replace('.duckdb', '.svg');
+    const png = t.path.replace('.duckdb', '.png');
+    expect((await runCli(['ftz-effect', '--outcome', 'gdp', '--log', '--figure', svg], 'zh')).code).toBe(0);
+    expect((await runCli(['ftz-effect', '--outcome', 'gdp', '--log', '--figure', png])).code).toBe(0);
+    delete process.env.FTZLAB_DB;
+    const text = readFileSync(svg, 'utf8');
+    expect(text.startsWith('<svg')).toBe(true);
+    expect(text).toContain('自贸试验区设立前后的动态效应');
+    expect([...readFileSync(png).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+
   it('runs from the CLI and prints the estimates in Chinese', async () => {
     process.env.FTZLAB_DB = t.path.replace('.duckdb', '-cli.duckdb');
     const { code, out } = await runCli(['ftz-effect', '--outcome', 'rd_expenditure', '--log'], 'zh');

@@ -6,6 +6,7 @@ import { renderTables } from '../../report/renderResult.js';
 import { writeFile } from 'node:fs/promises';
 import { effectRegressionTable } from '../../analyses/did/effectRegressionTable.js';
 import type { FtzEffectSpec } from '../../analyses/did/ftzEffectSpec.js';
+import { eventStudyPng, eventStudySvg } from '../../report/eventStudyFigure.js';
 import { regressionDocx } from '../../report/regressionDocx.js';
 import { renderRegressionLatex } from '../../report/regressionLatex.js';
 import { renderRegressionMarkdown } from '../../report/regressionMarkdown.js';
@@ -55,9 +56,10 @@ export function registerFtzEffect(program: Command, ctx: CliContext): void {
     .option('--by <groups>', 'heterogeneity: batch, location (comma-separated)')
     .option('--mediators <codes>', 'mechanism channels: comma-separated indicator codes')
     .option('--out <file>', 'also write every table to .xlsx or .docx')
+    .option('--figure <file>', 'write the event-study figure: .svg or .png')
     .option('--table <file>', 'write the journal regression table: .docx (three-line), .xlsx, .tex (booktabs) or .md')
     .option('--json', 'print the Result as JSON')
-    .action(async (o: { outcome: string; log?: boolean; covariates?: string; level: string; rule: string; from?: string; to?: string; control: string; method: string; placebo?: string; by?: string; mediators?: string; out?: string; table?: string; json?: boolean }) => {
+    .action(async (o: { outcome: string; log?: boolean; covariates?: string; level: string; rule: string; from?: string; to?: string; control: string; method: string; placebo?: string; by?: string; mediators?: string; out?: string; table?: string; figure?: string; json?: boolean }) => {
       const list = (v: string | undefined): string[] => (v ? v.split(',').map((c) => c.trim()).filter(Boolean) : []);
       const spec = {
         outcome: o.outcome, log: o.log === true, level: o.level, rule: o.rule, control: o.control, method: o.method,
@@ -74,6 +76,13 @@ export function registerFtzEffect(program: Command, ctx: CliContext): void {
         ctx.log(ctx.t(`已写入 ${o.out}`, `wrote ${o.out}`));
       }
       if (o.table) await writeRegressionTable(result as Result<'ftz_effect', FtzEffectSpec>, resolve(o.table), ctx.locale === 'zh-CN' ? 'zh' : 'en');
+      if (o.figure) {
+        const lang = ctx.locale === 'zh-CN' ? 'zh' : 'en';
+        const ext = extname(o.figure).toLowerCase();
+        if (ext === '.svg') await writeFile(resolve(o.figure), eventStudySvg(result, lang), 'utf8');
+        else if (ext === '.png') await writeFile(resolve(o.figure), eventStudyPng(result, lang));
+        else throw new FtzError('export.unsupported_format', { file: o.figure, extension: ext || '(none)' });
+      }
       if (o.json) return ctx.json(result);
       const get = (n: string): Table | undefined => result.tables.find((t) => t.name === n);
       show(ctx, get('conventions'), ['option', 'value']);
