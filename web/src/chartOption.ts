@@ -10,6 +10,7 @@ import type {
   GridComponentOption,
   LegendComponentOption,
   MarkLineComponentOption,
+  TitleComponentOption,
   TooltipComponentOption,
   VisualMapComponentOption,
 } from 'echarts/components';
@@ -24,6 +25,7 @@ export type ChartOption = ComposeOption<
   | GridComponentOption
   | LegendComponentOption
   | MarkLineComponentOption
+  | TitleComponentOption
   | TooltipComponentOption
   | VisualMapComponentOption
 >;

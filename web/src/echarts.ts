@@ -3,6 +3,7 @@
  * bundle does not carry the whole library. Imported dynamically by `EChart`, which puts it in its own chunk.
  */
 import { init, registerMap, use, type EChartsType } from 'echarts/core';
+import type { ChartOption } from './chartOption.js';
 import { BarChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomSliderComponent,
@@ -10,6 +11,7 @@ import {
   GridComponent,
   LegendComponent,
   MarkLineComponent,
+  TitleComponent,
   TooltipComponent,
   VisualMapContinuousComponent,
 } from 'echarts/components';
@@ -33,6 +35,7 @@ function install(): void {
     GridComponent,
     LegendComponent,
     MarkLineComponent,
+    TitleComponent,
     TooltipComponent,
     VisualMapContinuousComponent,
     LabelLayout,
@@ -51,4 +54,23 @@ export function registerGeoJson(name: string, geojson: unknown): void {
   // `registerMap` is a no-op until the geo component is installed: it supplies the implementation.
   install();
   registerMap(name, geojson as Parameters<typeof registerMap>[1]);
+}
+
+/**
+ * A PNG of `option` drawn off screen at a fixed size (so the file does not depend on the window), on white,
+ * at twice the pixel density. The chart on the page is left as it is.
+ */
+export function renderPng(option: ChartOption, width: number, height: number): string {
+  install();
+  const el = document.createElement('div');
+  el.style.cssText = `position:fixed;left:-${width + 100}px;top:0;width:${width}px;height:${height}px;`;
+  document.body.append(el);
+  const chart = init(el, undefined, { renderer: 'canvas', width, height });
+  try {
+    chart.setOption(option);
+    return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
+  } finally {
+    chart.dispose();
+    el.remove();
+  }
 }

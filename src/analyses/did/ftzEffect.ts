@@ -222,11 +222,14 @@ export async function ftzEffect(store: Db, input: FtzEffectSpecInput | unknown):
     col('basis', 'text', '依据', 'basis', regions.filter((_, i) => used.has(i)).map((r) => timing.find((t) => t.region === r)?.basis ?? 'never treated')),
   ]));
   tables.unshift(table('conventions', { zh: '方法与约定', en: 'Methods and conventions' }, [
-    col('option', 'text', '选项', 'option', ['outcome', 'log', 'level', 'timing rule', 'years', 'controls', 'clustering', 'event window', 'covariates']),
+    col('option', 'text', '选项', 'option', ['outcome', 'log', 'level', 'timing rule', 'years', 'controls', 'clustering', 'event window', 'covariates', 'placebo', 'heterogeneity', 'mediators']),
     col('value', 'text', '取值', 'value', [
       `${spec.outcome} (${indicator.name_en}, ${indicator.unit_en})`, String(spec.log), spec.level, spec.rule, `${firstYear}–${lastYear}`,
       `${spec.control === 'never' ? 'never treated' : 'not yet treated'} (CS); never + not yet (TWFE, event study, imputation)`, 'region', `${spec.window[0]}…${spec.window[1]} (end points binned, reference −1)`,
       spec.covariates.join(', ') || 'none',
+      spec.placebo.draws > 0 ? `${spec.placebo.draws} draws, ${spec.placebo.mode}, seed ${spec.placebo.seed}` : 'none',
+      spec.heterogeneity.join(', ') || 'none',
+      spec.mediators.length ? `${spec.mediators.join(', ')} (stepwise; ${spec.mediationDraws} cluster-bootstrap draws, seed 20240101)` : 'none',
     ]),
   ]));
   const sources = (await listSources(store)).filter((s) => sourceIds.has(s.id));

@@ -94,6 +94,9 @@ export function mechanismTables(m: MechanismInput): Table[] {
         col('direct', 'number', '直接效应 c′', 'direct effect c′', rows.map((x) => x.r.direct.estimate)),
         col('indirect', 'number', '间接效应 α·β', 'indirect effect α·β', rows.map((x) => x.r.indirect.estimate)),
         col('sobel_p', 'number', 'Sobel p 值', 'Sobel p', rows.map((x) => x.r.indirect.sobelPValue)),
+        col('boot_low', 'number', 'α·β 自助法 95% 下限', 'α·β bootstrap 95% low', rows.map((x) => x.r.bootstrap?.lower ?? null)),
+        col('boot_high', 'number', 'α·β 自助法 95% 上限', 'α·β bootstrap 95% high', rows.map((x) => x.r.bootstrap?.upper ?? null)),
+        col('boot_draws', 'integer', '自助法次数', 'bootstrap draws', rows.map((x) => x.r.bootstrap?.draws ?? 0)),
       ]));
       const lim = rows[0]?.r.limitations ?? [];
       tables.push(table('mechanism_limitations', { zh: '机制检验的局限', en: 'Limits of the mechanism tests' }, [

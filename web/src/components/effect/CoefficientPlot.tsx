@@ -1,4 +1,4 @@
-/** One point per estimator with its 95 % confidence interval as a whisker, against a dashed zero line. */
+/** One point per estimator (or group) with its 95 % confidence interval as a whisker, against a dashed zero line. */
 import { useMemo } from 'react';
 import { CHART_FONT, type ChartOption } from '../../chartOption.js';
 import { formatFixed } from '../../format.js';
@@ -14,9 +14,20 @@ export interface CoefficientPoint {
   readonly low: number | null;
   readonly high: number | null;
   readonly p: number | null;
+  /** default: the estimator's colour */
+  readonly colour?: string;
 }
 
-export function CoefficientPlot({ points, axisName }: { readonly points: readonly CoefficientPoint[]; readonly axisName: string }) {
+export interface CoefficientPlotProps {
+  readonly points: readonly CoefficientPoint[];
+  readonly axisName: string;
+  readonly testId?: string;
+  readonly ariaLabel?: string;
+}
+
+const colourOf = (p: CoefficientPoint) => p.colour ?? estimatorColour(p.estimator);
+
+export function CoefficientPlot({ points, axisName, testId = 'coef-plot', ariaLabel }: CoefficientPlotProps) {
   const { lang, t } = useLang();
   const option = useMemo<ChartOption>(() => {
     // the first estimator on top, as in the table
@@ -45,19 +56,19 @@ export function CoefficientPlot({ points, axisName }: { readonly points: readonl
           data: p.low === null || p.high === null ? [] : [[p.low, i], [p.high, i]],
           symbol: 'none',
           silent: true,
-          lineStyle: { width: 2.5, color: estimatorColour(p.estimator), opacity: 0.7 },
+          lineStyle: { width: 2.5, color: colourOf(p), opacity: 0.7 },
           tooltip: { show: false },
           z: 1,
           ...(i === 0 ? { markLine: { silent: true, symbol: 'none', label: { show: false }, lineStyle: { type: 'dashed' as const, color: '#1f2328', width: 1 }, data: [{ xAxis: 0 }] } } : {}),
         })),
         {
           type: 'scatter',
-          data: shown.map((p, i) => ({ value: [p.att, i], itemStyle: { color: estimatorColour(p.estimator) } })),
+          data: shown.map((p, i) => ({ value: [p.att, i], itemStyle: { color: colourOf(p) } })),
           symbolSize: 11,
           z: 3,
         },
       ],
     } as ChartOption;
   }, [points, axisName, lang, t]);
-  return <EChart option={option} height={72 + 46 * points.length} ariaLabel={t('effect.coefAria')} testId="coef-plot" />;
+  return <EChart option={option} height={72 + 46 * points.length} ariaLabel={ariaLabel ?? t('effect.coefAria')} testId={testId} />;
 }

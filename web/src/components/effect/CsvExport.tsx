@@ -7,7 +7,7 @@ import { saveFile } from '../../api.js';
 import { useLang } from '../../lang.js';
 import { headerText, labelOf, rowCount, type Result, type Table } from '../index/result.js';
 
-const TABLES = ['estimates', 'event_study', 'pretest', 'timing', 'conventions'] as const;
+const TABLES = ['estimates', 'event_study', 'pretest', 'placebo', 'placebo_density', 'heterogeneity_batch', 'heterogeneity_location', 'mechanisms', 'timing', 'conventions'] as const;
 
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';

@@ -1,6 +1,7 @@
 /**
  * The FTZ-effect spec: outcome (in logs or levels) and covariates from the indicator list, the level and years
- * of the panel, how treatment is dated from the FTZ registry, the estimators and their options, and Run.
+ * of the panel, how treatment is dated from the FTZ registry, the estimators and their options, the optional
+ * robustness checks (placebo test, heterogeneity, mechanism channels), and Run.
  */
 import type { ApiIndicator } from '../../../../src/server/apiTypes.js';
 import { indicatorName } from '../../format.js';
@@ -9,6 +10,7 @@ import { IndicatorSelect } from '../IndicatorSelect.js';
 import { Segmented } from '../index/Segmented.js';
 import { Field } from '../index/SpecForm.js';
 import { estimatorColour, estimatorKey, ruleHintKey, ruleKey } from './estimators.js';
+import { RobustnessFields } from './RobustnessFields.js';
 import { CONTROLS, ESTIMATORS, LEVELS, METHODS, RULES, problemsOf, type EffectForm } from './spec.js';
 
 export interface EffectSpecFormProps {
@@ -41,7 +43,7 @@ export function EffectSpecForm({ indicators, form, onChange, onRun, running }: E
 
       <div className="effect-outcome-row">
         <Field label={t('effect.outcome')} wide {...(outcome?.first_year && outcome.last_year ? { hint: t('effect.outcomeCoverage', { from: outcome.first_year, to: outcome.last_year, n: outcome.regions }) } : {})}>
-          <IndicatorSelect id="effect-outcome" testId="effect-outcome" indicators={indicators} value={form.outcome} onChange={(code) => onChange({ ...form, outcome: code, covariates: form.covariates.filter((c) => c !== code) })} />
+          <IndicatorSelect id="effect-outcome" testId="effect-outcome" indicators={indicators} value={form.outcome} onChange={(code) => onChange({ ...form, outcome: code, covariates: form.covariates.filter((c) => c !== code), mediators: form.mediators.filter((c) => c !== code) })} />
         </Field>
         <label className="check effect-log">
           <input type="checkbox" data-testid="effect-log" checked={form.log} onChange={(e) => set('log', e.target.checked)} />
@@ -179,6 +181,8 @@ export function EffectSpecForm({ indicators, form, onChange, onRun, running }: E
           </div>
         </fieldset>
       </div>
+
+      <RobustnessFields indicators={indicators} form={form} onChange={onChange} />
 
       <div className="spec-actions">
         <button type="submit" className="btn btn-primary" data-testid="effect-run" disabled={problems.length > 0 || running}>

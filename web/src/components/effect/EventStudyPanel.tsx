@@ -20,7 +20,7 @@ function order(code: string): number {
   return i < 0 ? 99 : i;
 }
 
-export function EventStudyPanel({ result, request }: { readonly result: Result; readonly request: EffectRequest }) {
+export function EventStudyPanel({ result, request, outcomeLabel }: { readonly result: Result; readonly request: EffectRequest; readonly outcomeLabel: string }) {
   const { lang, t } = useLang();
   const table = findTable(result, 'event_study');
   const [range, setRange] = useState<Range>('window');
@@ -88,7 +88,12 @@ export function EventStudyPanel({ result, request }: { readonly result: Result; 
       }
     >
       {series.length > 0 ? (
-        <EventStudyChart series={series} range={bounds} yName={request.log ? t('effect.axisLog') : t('effect.axisLevel')} />
+        <EventStudyChart
+          series={series}
+          range={bounds}
+          yName={request.log ? t('effect.axisLog') : t('effect.axisLevel')}
+          image={{ title: t('effect.chartTitleEvent', { outcome: outcomeLabel }), subtitle: t('effect.chartSubtitleEvent'), fileName: `ftz-effect-event-study-${request.outcome}-${lang}.png` }}
+        />
       ) : (
         <p className="muted">{t('effect.noEvents')}</p>
       )}

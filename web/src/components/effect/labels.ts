@@ -35,3 +35,13 @@ export function basisText(basis: string, lang: Lang, t: T): string {
   if ((m = /^sub-area (\S+) added (\S+)$/.exec(basis))) return t('effect.basis.subArea', { area: m[1] as string, date: date(m[2] as string) });
   return basis;
 }
+
+/**
+ * Decimals for estimates of this size: four for log points and other small effects (as the estimates table
+ * shows them), fewer as the largest magnitude grows, none from about a thousand on (an outcome in levels).
+ */
+export function estimateDigits(values: readonly (number | null)[]): number {
+  const max = Math.max(0, ...values.filter((v): v is number => v !== null && Number.isFinite(v)).map(Math.abs));
+  if (max === 0) return 4;
+  return Math.max(0, Math.min(4, 3 - Math.floor(Math.log10(max))));
+}
