@@ -1,37 +1,19 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync, statSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { webDistDir } from '../../src/core/paths.js';
-import { startServer, type ServerHandle } from '../../src/server/index.js';
-import { tempStore, type TempStore } from '../helpers/tempStore.js';
+import { artifacts, openBrowserSession, type BrowserSession } from '../helpers/browserSession.js';
 
-const CHROMIUM = process.env.FTZLAB_CHROMIUM ?? '/usr/bin/chromium';
-const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
-
-let t: TempStore;
-let server: ServerHandle;
-let browser: Browser;
+let session: BrowserSession;
 let page: Page;
+let server: BrowserSession['server'];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (see .ci/run)`);
-  if (!existsSync(`${webDistDir()}index.html`)) throw new Error('web/dist is missing: run `npm run build` first');
-  mkdirSync(artifacts, { recursive: true });
-  t = await tempStore();
-  server = await startServer({ store: t.store, port: 0 });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-  page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
+  session = await openBrowserSession();
+  ({ page, server } = session);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  t?.cleanup();
+  await session?.close();
 });
 
 /** A chart container has drawn once ECharts has put its canvas inside it. */

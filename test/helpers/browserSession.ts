@@ -1,0 +1,44 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { webDistDir } from '../../src/core/paths.js';
+import { startServer, type ServerHandle } from '../../src/server/index.js';
+import { tempStore, type TempStore } from './tempStore.js';
+
+export const CHROMIUM = process.env.FTZLAB_CHROMIUM ?? '/usr/bin/chromium';
+export const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+export interface BrowserSession {
+  readonly store: TempStore;
+  readonly server: ServerHandle;
+  readonly browser: Browser;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A fresh database, the real server on a free loopback port and Debian's headless Chromium with one page
+ * (Chinese locale), for the end-to-end tests. Chromium's background networking is off: this machine has no
+ * network, and its refused connections would slow every start.
+ */
+export async function openBrowserSession(): Promise<BrowserSession> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (see .ci/run)`);
+  if (!existsSync(`${webDistDir()}index.html`)) throw new Error('web/dist is missing: run `npm run build` first');
+  mkdirSync(artifacts, { recursive: true });
+  const store = await tempStore();
+  const server = await startServer({ store: store.store, port: 0 });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 }, locale: 'zh-CN', acceptDownloads: true });
+  return {
+    store, server, browser, page,
+    close: async () => {
+      await browser.close();
+      await server.close();
+      store.cleanup();
+    },
+  };
+}
