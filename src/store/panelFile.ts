@@ -6,7 +6,11 @@ import { FtzError } from '../core/errors.js';
 import { decodeText, firstInvalidUtf8 } from './import/decode.js';
 import { Store } from './duckdb.js';
 
-export type PanelColumnType = 'double' | 'int' | 'text';
+/**
+ * `code`: a text column read as dense integer codes (Int32Array, 0, 1, … in order of first appearance) with its
+ * distinct labels in `PanelColumns.labels`, so that no per-row strings are made (a NULL is coded as '').
+ */
+export type PanelColumnType = 'double' | 'int' | 'text' | 'code';
 
 export interface PanelColumnSpec {
   readonly name: string;
@@ -18,6 +22,8 @@ export interface PanelColumnSpec {
 export interface PanelColumns {
   readonly rows: number;
   readonly columns: ReadonlyMap<string, Float64Array | Int32Array | (string | null)[]>;
+  /** For each `code` column: its distinct labels, indexed by code. */
+  readonly labels: ReadonlyMap<string, readonly string[]>;
 }
 
 const sql = (s: string): string => `'${s.replaceAll("'", "''")}'`;
@@ -66,7 +72,174 @@ class Growable<T extends Float64Array | Int32Array> {
   }
   /** The filled part; a view when little capacity is unused (no copy), else a trimmed copy. */
   done(): T {
-    return (this.length >= 0.9 * this.data.length ? this.data.subarray(0, this.length) : this.data.slice(0, this.length)) as T;
+    // (The row estimate from the first megabyte runs high when ids lengthen down the file: up to ~30% unused
+    // capacity is kept rather than copying every column once more.)
+    return (this.length >= 0.7 * this.data.length ? this.data.subarray(0, this.length) : this.data.slice(0, this.length)) as T;
+  }
+}
+
+/** Bytes 0..len−1 of a 4-byte word holding bytes [4w, 4w + 4) of an inline string (the rest zeroed). */
+const inlineMask = (len: number, w: number): number => {
+  const c = len - 4 * w;
+  return c >= 4 ? 0xffffffff : c <= 0 ? 0 : (1 << (8 * c)) - 1;
+};
+
+/** An inline string of ASCII bytes decoded from its header words (as UTF-8 decoding would), else null. */
+function asciiInline(len: number, k1: number, k2: number, k3: number): string | null {
+  if (((k1 | k2 | k3) & 0x80808080) !== 0) return null;
+  let s = '';
+  for (let b = 0; b < len; b++) s += String.fromCharCode(((b < 4 ? k1 : b < 8 ? k2 : k3) >>> (8 * (b & 3))) & 0xff);
+  return s;
+}
+
+/**
+ * Dense codes of a text column in order of first appearance, read from DuckDB's 16-byte string headers: a
+ * string of at most 12 bytes is stored inline, so its (length, bytes) header is the key of an open-addressing
+ * table and only the first occurrence of each value is decoded into a JS string. Longer strings (and vectors
+ * without a readable header) are decoded and looked up in a Map.
+ */
+class TextCoder {
+  readonly codes: Growable<Int32Array>;
+  readonly labels: string[] = [];
+  private cap = 1 << 12;
+  private keys = new Uint32Array(this.cap * 4);
+  /** code + 1 per slot (0: empty) */
+  private vals = new Int32Array(this.cap);
+  private used = 0;
+  /** strings longer than 12 bytes; every label once `byLabelOnly` (a vector without headers was seen) */
+  private byLabel = new Map<string, number>();
+  private byLabelOnly = false;
+  private prevCode = -1;
+  private readonly prevKey = new Uint32Array(4);
+
+  constructor(cap: number) {
+    this.codes = new Growable<Int32Array>(new Int32Array(cap), (n) => new Int32Array(n));
+  }
+
+  private add(label: string): number {
+    const code = this.labels.length;
+    this.labels.push(label);
+    return code;
+  }
+
+  private slot(len: number, k1: number, k2: number, k3: number): number {
+    let h = Math.imul(len ^ 0x2545f491, 0x9e3779b1) ^ k1;
+    h = Math.imul(h ^ (h >>> 15), 0x85ebca6b) ^ k2;
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) ^ k3;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x7feb352d);
+    h ^= h >>> 15;
+    const mask = this.cap - 1;
+    const keys = this.keys;
+    const vals = this.vals;
+    let s = h & mask;
+    while (vals[s] !== 0) {
+      const o = s * 4;
+      if (keys[o] === len && keys[o + 1] === k1 && keys[o + 2] === k2 && keys[o + 3] === k3) return s;
+      s = (s + 1) & mask;
+    }
+    return s;
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    const oldCap = this.cap;
+    this.cap *= 4;
+    this.keys = new Uint32Array(this.cap * 4);
+    this.vals = new Int32Array(this.cap);
+    for (let s = 0; s < oldCap; s++) {
+      if (oldVals[s] === 0) continue;
+      const o = s * 4;
+      const t = this.slot(oldKeys[o] as number, oldKeys[o + 1] as number, oldKeys[o + 2] as number, oldKeys[o + 3] as number);
+      this.keys.set(oldKeys.subarray(o, o + 4), t * 4);
+      this.vals[t] = oldVals[s] as number;
+    }
+  }
+
+  private codeOfLabel(label: string): number {
+    let c = this.byLabel.get(label);
+    if (c === undefined) {
+      c = this.add(label);
+      this.byLabel.set(label, c);
+    }
+    return c;
+  }
+
+  /** Codes the n rows of a chunk's vector; false when a NULL is met and `rejectNull`. */
+  push(vec: RawVector, mask: Uint32Array | null | undefined, n: number, rejectNull: boolean): boolean {
+    this.codes.reserve(n);
+    const out = this.codes.data;
+    const base = this.codes.length;
+    const dv = vec.dataView;
+    if (this.byLabelOnly || mask === undefined || !(dv instanceof DataView) || dv.byteLength < n * 16) {
+      if (!this.byLabelOnly) {
+        // From now on every label goes through the Map (the header table is no longer consulted).
+        this.labels.forEach((l, c) => this.byLabel.set(l, c));
+        this.byLabelOnly = true;
+        this.prevCode = -1;
+      }
+      for (let i = 0; i < n; i++) {
+        const v = vec.getItem(i) as string | null;
+        if (v === null && rejectNull) return false;
+        out[base + i] = this.codeOfLabel(v === null ? '' : String(v));
+      }
+      this.codes.length += n;
+      return true;
+    }
+    const pk = this.prevKey;
+    let prev = this.prevCode;
+    let p0 = pk[0] as number, p1 = pk[1] as number, p2 = pk[2] as number, p3 = pk[3] as number;
+    // The headers as native-endian words, as DuckDB wrote them (copied first if the view is unaligned).
+    const words = dv.byteOffset % 4 === 0
+      ? new Uint32Array(dv.buffer, dv.byteOffset, n * 4)
+      : new Uint32Array(new Uint8Array(dv.buffer, dv.byteOffset, n * 16).slice().buffer);
+    for (let i = 0; i < n; i++) {
+      let len = 0, k1 = 0, k2 = 0, k3 = 0;
+      if (mask && isNull(mask, i)) {
+        if (rejectNull) return false;
+      } else {
+        const o = i * 4;
+        len = words[o] as number;
+        const w1 = words[o + 1] as number, w2 = words[o + 2] as number, w3 = words[o + 3] as number;
+        // A unit's rows usually follow each other: a header equal to the previous row's (an inline string,
+        // so equal headers are equal strings) takes its code without a lookup.
+        if (prev >= 0 && len === p0 && w1 === p1 && w2 === p2 && w3 === p3) {
+          out[base + i] = prev;
+          continue;
+        }
+        if (len > 12) {
+          out[base + i] = this.codeOfLabel(String(vec.getItem(i)));
+          prev = -1;
+          continue;
+        }
+        p0 = len; p1 = w1; p2 = w2; p3 = w3;
+        k1 = (w1 & inlineMask(len, 0)) >>> 0;
+        k2 = (w2 & inlineMask(len, 1)) >>> 0;
+        k3 = (w3 & inlineMask(len, 2)) >>> 0;
+      }
+      if (len === 0) p0 = p1 = p2 = p3 = 0; // NULL or '': compare with zeroed words
+      let s = this.slot(len, k1, k2, k3);
+      let code = (this.vals[s] as number) - 1;
+      if (code < 0) {
+        const v = len === 0 ? null : (asciiInline(len, k1, k2, k3) ?? (vec.getItem(i) as string | null));
+        code = this.add(v === null ? '' : String(v));
+        if (2 * (this.used + 1) > this.cap) {
+          this.grow();
+          s = this.slot(len, k1, k2, k3);
+        }
+        const o = s * 4;
+        this.keys[o] = len; this.keys[o + 1] = k1; this.keys[o + 2] = k2; this.keys[o + 3] = k3;
+        this.vals[s] = code + 1;
+        this.used++;
+      }
+      out[base + i] = code;
+      prev = code;
+    }
+    pk[0] = p0; pk[1] = p1; pk[2] = p2; pk[3] = p3;
+    this.prevCode = prev;
+    this.codes.length += n;
+    return true;
   }
 }
 
@@ -83,6 +256,7 @@ async function readColumns(mem: Store, specs: readonly PanelColumnSpec[], query:
     s.type === 'double' ? new Growable<Float64Array>(new Float64Array(cap), (n) => new Float64Array(n))
       : s.type === 'int' ? new Growable<Int32Array>(new Int32Array(cap), (n) => new Int32Array(n)) : null);
   const texts = specs.map((s) => (s.type === 'text' ? ([] as (string | null)[]) : null));
+  const coders = specs.map((s) => (s.type === 'code' ? new TextCoder(cap) : null));
   // Last string of each text column with its 16-byte DuckDB header (length + inline bytes), across chunks.
   const lastKey = specs.map(() => new Uint32Array(4));
   const lastStr: (string | null)[] = specs.map(() => null);
@@ -95,6 +269,11 @@ async function readColumns(mem: Store, specs: readonly PanelColumnSpec[], query:
       const s = specs[c] as PanelColumnSpec;
       const vec = chunk.getColumnVector(c) as unknown as RawVector;
       const mask = nullMask(vec);
+      const coder = coders[c];
+      if (coder) {
+        if (!coder.push(vec, mask, n, strict && !s.optional)) { rejected = true; return; }
+        continue;
+      }
       const num = nums[c];
       if (num) {
         num.reserve(n);
@@ -157,8 +336,15 @@ async function readColumns(mem: Store, specs: readonly PanelColumnSpec[], query:
   });
   if (rejected) return null;
   const columns = new Map<string, Float64Array | Int32Array | (string | null)[]>();
-  specs.forEach((s, c) => columns.set(s.name, nums[c] ? (nums[c] as Growable<Float64Array | Int32Array>).done() : (texts[c] as (string | null)[])));
-  return { rows, columns };
+  const labels = new Map<string, readonly string[]>();
+  specs.forEach((s, c) => {
+    const coder = coders[c];
+    if (coder) {
+      columns.set(s.name, coder.codes.done());
+      labels.set(s.name, coder.labels);
+    } else columns.set(s.name, nums[c] ? (nums[c] as Growable<Float64Array | Int32Array>).done() : (texts[c] as (string | null)[]));
+  });
+  return { rows, columns, labels };
 }
 
 /**
@@ -179,6 +365,9 @@ export async function readPanelColumns(path: string, specs: readonly PanelColumn
   const mem = await Store.open(':memory:', { threads: 2 });
   let tmp: string | null = null;
   try {
+    // Let DuckDB parse ahead while the chunks already read are copied here (the default buffer of a
+    // streamed result is about 1 MB, so the reader would wait for JS after every few chunks).
+    await mem.run("SET streaming_buffer_size = '64MB'");
     let source: string;
     let expectedRows: number | undefined;
     if (ext === '.parquet') source = `read_parquet(${sql(path)})`;
@@ -215,7 +404,7 @@ export async function readPanelColumns(path: string, specs: readonly PanelColumn
     }
     // A cell that does not convert is reported with its line, before anything is read into memory.
     for (const s of specs) {
-      if (s.type === 'text') continue;
+      if (s.type === 'text' || s.type === 'code') continue;
       const target = s.type === 'int' ? 'BIGINT' : 'DOUBLE';
       const bad = await mem.one<{ line: number; v: string }>(
         `SELECT __line__::INTEGER AS line, ${q(s.name)}::VARCHAR AS v FROM src
@@ -227,7 +416,7 @@ export async function readPanelColumns(path: string, specs: readonly PanelColumn
         if (empty) throw new FtzError('import.non_numeric', { file, row: empty.line, column: s.name, value: empty.v ?? '' });
       }
     }
-    const select = specs.map((s) => (s.type === 'text' ? `${q(s.name)}::VARCHAR` : `TRY_CAST(${q(s.name)} AS ${s.type === 'int' ? 'INTEGER' : 'DOUBLE'})`)).join(', ');
+    const select = specs.map((s) => (s.type === 'text' || s.type === 'code' ? `${q(s.name)}::VARCHAR` : `TRY_CAST(${q(s.name)} AS ${s.type === 'int' ? 'INTEGER' : 'DOUBLE'})`)).join(', ');
     const out = await readColumns(mem, specs, `SELECT ${select} FROM src ORDER BY __line__`, false);
     if (!out || out.rows === 0) throw new FtzError('import.no_rows', { file });
     return out;

@@ -22,6 +22,19 @@ describe('reading a panel file into typed columns', () => {
     expect(new Set(r.columns.get('first.treat') as Int32Array)).toEqual(new Set([0, 2004, 2006, 2007]));
   });
 
+  it('reads a text column as dense codes in order of first appearance, with its labels', async () => {
+    const path = join(dir, 'codes.csv');
+    // Inline (≤ 12 bytes) and longer UTF-8 labels, non-ASCII bytes, an empty cell, repeats apart and together.
+    const ids = ['上海', '上海', 'b', '北京市海淀区中关村', 'b', 'x1', '', '上海', 'ÿÿ', '北京市海淀区中关村', 'x1', 'b'];
+    writeFileSync(path, `id,y\n${ids.map((v, i) => `${v},${i}`).join('\n')}\n`);
+    const r = await readPanelColumns(path, [{ name: 'id', type: 'code', optional: true }, { name: 'y', type: 'double' }]);
+    const codes = r.columns.get('id') as Int32Array;
+    const labels = r.labels.get('id') as readonly string[];
+    expect(codes).toBeInstanceOf(Int32Array);
+    expect(labels).toEqual(['上海', 'b', '北京市海淀区中关村', 'x1', '', 'ÿÿ']);
+    expect([...codes].map((c) => labels[c])).toEqual(ids);
+  });
+
   it('reads a GBK CSV with Chinese headers', async () => {
     const path = join(dir, 'gbk.csv');
     writeFileSync(path, iconv.encode('省份,年份,处理年份,专利\r\n上海,2019,2013,1.5\r\n北京,2019,0,2\r\n', 'gbk'));

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { FtzError, renderMessage } from '../../core/errors.js';
 import { packageVersion } from '../../core/version.js';
@@ -58,25 +59,21 @@ export async function csDid(input: unknown): Promise<CsDidOutput> {
   if (!parsed.success) throw new FtzError('api.bad_request', { issues: zodIssues(parsed.error) });
   const s = parsed.data;
   const specs: PanelColumnSpec[] = [
-    { name: s.id, type: 'text' }, { name: s.time, type: 'int' }, { name: s.group, type: 'int' }, { name: s.outcome, type: 'double' },
+    { name: s.id, type: 'code' }, { name: s.time, type: 'int' }, { name: s.group, type: 'int' }, { name: s.outcome, type: 'double' },
     ...s.covariates.map((c) => ({ name: c, type: 'double' as const })),
     ...(s.weights ? [{ name: s.weights, type: 'double' as const }] : []),
-    ...(s.cluster ? [{ name: s.cluster, type: 'text' as const }] : []),
+    ...(s.cluster ? [{ name: s.cluster, type: 'code' as const }] : []),
   ];
+  // The file is hashed for the provenance while it is read (streamed: never held in memory whole).
+  const shaPromise = sha256File(s.data);
+  shaPromise.catch(() => undefined);
+  // Ids and clusters arrive as dense codes (clusters numbered in order of first appearance, NULL as '').
   const cols = await readPanelColumns(s.data, specs);
-  const clusterText = s.cluster ? (cols.columns.get(s.cluster) as (string | null)[]) : null;
-  let cluster: Int32Array | undefined;
-  if (clusterText) {
-    const codes = new Map<string, number>();
-    cluster = Int32Array.from(clusterText, (v) => {
-      const k = v ?? '';
-      if (!codes.has(k)) codes.set(k, codes.size);
-      return codes.get(k) as number;
-    });
-  }
+  const cluster = s.cluster ? (cols.columns.get(s.cluster) as Int32Array) : undefined;
   const r = callawaySantAnna(
     {
-      id: (cols.columns.get(s.id) as (string | null)[]).map((v) => v ?? ''),
+      id: cols.columns.get(s.id) as Int32Array,
+      idLabels: cols.labels.get(s.id) as readonly string[],
       time: cols.columns.get(s.time) as Int32Array,
       group: cols.columns.get(s.group) as Int32Array,
       y: cols.columns.get(s.outcome) as Float64Array,
@@ -101,7 +98,7 @@ export async function csDid(input: unknown): Promise<CsDidOutput> {
   const a = r.aggregations;
   const by = <K extends string>(agg: typeof a.dynamic, key: K): ({ [P in K]: number } & { att: number; se: number | null })[] =>
     [...agg.levels].map((level, i) => ({ [key]: level, att: agg.att[i] as number, se: Number.isFinite(agg.se[i]) ? (agg.se[i] as number) : null }) as { [P in K]: number } & { att: number; se: number | null });
-  const sha = createHash('sha256').update(await readFile(s.data)).digest('hex');
+  const sha = await shaPromise;
   return {
     att_gt: [...r.attGt.group].map((g, i) => ({ group: g, time: r.attGt.time[i] as number, att: r.attGt.att[i] as number, se: Number.isFinite(r.attGt.se[i]) ? (r.attGt.se[i] as number) : null })),
     aggregates: {
@@ -124,4 +121,46 @@ export async function csDid(input: unknown): Promise<CsDidOutput> {
       createdAt: new Date().toISOString(),
     },
   };
+}
+
+/**
+ * SHA-256 of a file, streamed in 1 MB chunks on a worker thread (the estimation keeps the main thread busy,
+ * and a second core is usually idle by then); the file is never held in memory whole. Should the worker fail
+ * to start, the file is hashed here instead (streamed likewise).
+ */
+function sha256File(path: string): Promise<string> {
+  return sha256OnWorker(path).catch(() => sha256Streamed(path));
+}
+
+async function sha256Streamed(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+function sha256OnWorker(path: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // Dynamic imports: the evaluated source runs as CommonJS or as a module, depending on the flags the
+    // process was started with (`--input-type`).
+    const worker = new Worker(
+      `(async () => {
+         const { parentPort, workerData } = await import('node:worker_threads');
+         const { createHash } = await import('node:crypto');
+         const { createReadStream } = await import('node:fs');
+         const hash = createHash('sha256');
+         createReadStream(workerData, { highWaterMark: 1 << 20 })
+           .on('data', (c) => hash.update(c))
+           .on('error', (e) => parentPort.postMessage({ error: String(e && e.message) }))
+           .on('end', () => parentPort.postMessage({ sha: hash.digest('hex') }));
+       })();`,
+      { eval: true, workerData: path },
+    );
+    worker.once('message', (m: { sha?: string; error?: string }) => {
+      if (m.sha !== undefined) resolve(m.sha);
+      else reject(new Error(m.error ?? 'hashing failed'));
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the hashing worker exited with code ${code}`)));
+  });
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import { FtzError } from '../../core/errors.js';
 import { packageVersion } from '../../core/version.js';
@@ -25,32 +25,39 @@ export type PanelSpec = z.output<typeof panelSpecSchema>;
 
 interface Provenance { package: { name: 'ftzlab'; version: string }; inputs: { name: string; sha256: string }[]; options: unknown; createdAt: string }
 
-async function provenance(path: string, options: unknown): Promise<Provenance> {
+/** SHA-256 of a file, streamed (a large panel is never held in memory twice). */
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function provenance(path: string, options: unknown, digest?: Promise<string>): Promise<Provenance> {
   return {
     package: { name: 'ftzlab', version: packageVersion() },
-    inputs: [{ name: path, sha256: createHash('sha256').update(await readFile(path)).digest('hex') }],
+    inputs: [{ name: path, sha256: await (digest ?? sha256File(path)) }],
     options,
     createdAt: new Date().toISOString(),
   };
 }
 
-function codes(values: readonly (string | null)[]): Int32Array {
-  const map = new Map<string, number>();
-  return Int32Array.from(values, (v) => {
-    const k = v ?? '';
-    if (!map.has(k)) map.set(k, map.size);
-    return map.get(k) as number;
-  });
+/** Starts hashing the input now (it overlaps the read); a failure surfaces only where the digest is awaited. */
+function startDigest(path: string): Promise<string> {
+  const p = sha256File(path);
+  p.catch(() => undefined);
+  return p;
 }
 
 async function loadStaggered(s: PanelSpec) {
+  // Unit and cluster ids come as dense integer codes in order of first appearance (NULL coded as ''): no
+  // per-row JS strings.
   const cols = await readPanelColumns(s.data, [
-    { name: s.id, type: 'text' }, { name: s.time, type: 'int' }, { name: s.group, type: 'int' }, { name: s.outcome, type: 'double' },
+    { name: s.id, type: 'code' }, { name: s.time, type: 'int' }, { name: s.group, type: 'int' }, { name: s.outcome, type: 'double' },
     ...s.covariates.map((c) => ({ name: c, type: 'double' as const })),
-    ...(s.cluster ? [{ name: s.cluster, type: 'text' as const }] : []),
+    ...(s.cluster && s.cluster !== s.id ? [{ name: s.cluster, type: 'code' as const }] : []),
   ]);
-  const unit = codes(cols.columns.get(s.id) as (string | null)[]);
-  const cluster = s.cluster ? codes(cols.columns.get(s.cluster) as (string | null)[]) : unit;
+  const unit = cols.columns.get(s.id) as Int32Array;
+  const cluster = s.cluster ? (cols.columns.get(s.cluster) as Int32Array) : unit;
   return {
     panel: {
       unit, time: cols.columns.get(s.time) as Int32Array, cohort: cols.columns.get(s.group) as Int32Array,
@@ -73,14 +80,20 @@ const eventRows = (r: EventTimeEstimates): { e: number; att: number; se: number 
 /** Static TWFE: y = α_i + λ_t + β·1{t ≥ g} (+ X), clustered by unit (or the given cluster). */
 export async function twfeDid(input: unknown) {
   const s = parse(panelSpecSchema, input);
+  const digest = startDigest(s.data);
   const { panel, cluster } = await loadStaggered(s);
-  const d = Float64Array.from(panel.y, (_, i) => ((panel.cohort[i] as number) > 0 && (panel.time[i] as number) >= (panel.cohort[i] as number) ? 1 : 0));
+  const n = panel.y.length;
+  const d = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const g = panel.cohort[i] as number;
+    d[i] = g > 0 && (panel.time[i] as number) >= g ? 1 : 0;
+  }
   const fit = feols({ y: panel.y, regressors: [{ name: 'treat_post', values: d }, ...(panel.covariates ?? [])], fixedEffects: [{ name: 'unit', values: panel.unit }, { name: 'time', values: panel.time }] });
   const v = vcov(fit, { type: 'cluster', clusters: [{ name: 'cluster', values: cluster }] });
   return {
     coefficients: fit.names.map((name, k) => ({ term: name, estimate: fit.coefficients[k] as number, se: v.standardErrors[k] as number, t: v.tStatistics[k] as number, p: v.pValues[k] as number })),
     nobs: fit.nobs, singletons: fit.singletons, clusters: v.clusterCounts, dfT: v.dfT,
-    provenance: await provenance(s.data, s),
+    provenance: await provenance(s.data, s, digest),
   };
 }
 

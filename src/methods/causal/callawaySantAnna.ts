@@ -154,6 +154,7 @@ export function callawaySantAnna(panel: LongPanel, options: CallawaySantAnnaOpti
     ...(p.cluster === undefined ? {} : { cluster: p.cluster }),
     nClusters: p.nClusters,
     ...(boot === undefined ? {} : { bootstrap: { draws, rng: createRng(boot.seed), uniform } }),
+    clusterSumCache: new WeakMap(),
   };
   const columns = Array.from({ length: K }, (_, j) => cells.influence.subarray(j * n, (j + 1) * n));
   const V = influenceCrossProduct(columns, ctx);
@@ -231,7 +232,9 @@ function balancedSample(panel: LongPanel, engine: AttGtEngineOptions): AttGtSamp
 }
 
 function rcSample(panel: LongPanel, layout: 'unbalanced' | 'repeated_cross_section', engine: AttGtEngineOptions): AttGtSample {
-  const rows = rcPanel(panel, layout);
+  // The row-level path keys units by label: coded ids become their labels.
+  const labels = panel.idLabels;
+  const rows = rcPanel(labels === undefined ? panel : { ...panel, id: Array.from(panel.id as Int32Array, (c) => labels[c] as string) }, layout);
   const plan = planRcCohorts(rows, { controlGroup: engine.controlGroup, anticipation: engine.anticipation, nCovariates: rows.covariates.length });
   const p = plan.panel;
   return {

@@ -37,12 +37,32 @@ export function factorize(values: ArrayLike<number>): FactorCodes & { readonly l
   let min = Infinity;
   let max = -Infinity;
   let integral = true;
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    if (!Number.isFinite(v)) throw new FtzError('causal.bad_panel', { detail: `a factor has a non-finite value at row ${i + 1}` });
-    if (v < min) min = v;
-    if (v > max) max = v;
-    if (integral && !Number.isInteger(v)) integral = false;
+  if (values instanceof Int32Array) {
+    // Always finite integers: only the range is needed, and whether they already are dense codes in order of
+    // first appearance (each value at most one above the largest so far, from 0), as readPanelColumns's are.
+    let canonical = true;
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number;
+      if (v > max) {
+        if (v !== (i === 0 ? 0 : max + 1)) canonical = false;
+        max = v;
+      }
+      if (v < min) min = v;
+    }
+    if (canonical && n > 0 && min === 0) {
+      codes.set(values);
+      const lab = new Float64Array(max + 1);
+      for (let l = 0; l <= max; l++) lab[l] = l;
+      return { codes, levels: max + 1, labels: lab };
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const v = values[i] as number;
+      if (!Number.isFinite(v)) throw new FtzError('causal.bad_panel', { detail: `a factor has a non-finite value at row ${i + 1}` });
+      if (v < min) min = v;
+      if (v > max) max = v;
+      if (integral && !Number.isInteger(v)) integral = false;
+    }
   }
   if (n > 0 && integral && max - min <= 4 * n + 16) {
     const table = new Int32Array(max - min + 1).fill(-1);
@@ -87,6 +107,8 @@ export function dropSingletons(factors: readonly FactorCodes[], n: number, keepI
     for (let i = 0; i < n; i++) if (keep[i]) { const l = codes[i] as number; c[l] = (c[l] as number) + 1; }
   }
   let dropped = 0;
+  // No level seen exactly once: nothing to drop (the usual case), without sweeping the rows again.
+  if (!counts.some((c) => c.includes(1))) return { keep, dropped };
   for (let changed = true; changed; ) {
     changed = false;
     for (let g = 0; g < factors.length; g++) {
@@ -214,35 +236,126 @@ function runProjections(x: Float64Array, factors: readonly FactorCodes[], invs: 
 }
 
 /**
+ * Whether two factors form a balanced panel: every pair of levels (a, b) occurs in exactly one row. Then the
+ * projection on both sets of dummies has a closed form (see {@link balancedTwoWayInPlace}).
+ */
+function isBalancedTwoWay(a: FactorCodes, b: FactorCodes): boolean {
+  const n = a.codes.length;
+  if (b.codes.length !== n || a.levels * b.levels !== n || n === 0) return false;
+  const seen = new Uint8Array(n);
+  const ac = a.codes;
+  const bc = b.codes;
+  const L = b.levels;
+  for (let i = 0; i < n; i++) {
+    const cell = (ac[i] as number) * L + (bc[i] as number);
+    if (seen[cell]) return false;
+    seen[cell] = 1;
+  }
+  return true; // n distinct cells out of n possible: every cell exactly once
+}
+
+/**
+ * Exact two-way within transformation of a balanced panel, in place: x_it − x̄_i· − x̄_·t + x̄ (one pass to
+ * accumulate both sets of level sums, one to subtract). Level sums over more than 64 rows are
+ * Neumaier-compensated, as in the alternating projections.
+ */
+function balancedTwoWayInPlace(x: Float64Array, a: FactorCodes, b: FactorCodes, invA: Float64Array, invB: Float64Array, bufA: LevelSums, bufB: LevelSums, compA: boolean, compB: boolean): void {
+  const n = x.length;
+  const ac = a.codes;
+  const bc = b.codes;
+  const sa = bufA.sum;
+  const ea = bufA.comp;
+  const sb = bufB.sum;
+  const eb = bufB.comp;
+  sa.fill(0);
+  ea.fill(0);
+  sb.fill(0);
+  eb.fill(0);
+  for (let i = 0; i < n; i++) {
+    const v = x[i] as number;
+    const ca = ac[i] as number;
+    const cb = bc[i] as number;
+    if (compA) {
+      const s = sa[ca] as number;
+      const t = s + v;
+      ea[ca] = (ea[ca] as number) + (Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s);
+      sa[ca] = t;
+    } else sa[ca] = (sa[ca] as number) + v;
+    if (compB) {
+      const s = sb[cb] as number;
+      const t = s + v;
+      eb[cb] = (eb[cb] as number) + (Math.abs(s) >= Math.abs(v) ? s - t + v : v - t + s);
+      sb[cb] = t;
+    } else sb[cb] = (sb[cb] as number) + v;
+  }
+  // Grand total from the compensated sums of the factor with fewer levels (each is a partition of the rows).
+  const [ts, te] = sa.length <= sb.length ? [sa, ea] : [sb, eb];
+  let total = 0;
+  let tc = 0;
+  for (let l = 0; l < ts.length; l++) {
+    const v = (ts[l] as number) + (te[l] as number);
+    const t = total + v;
+    tc += Math.abs(total) >= Math.abs(v) ? total - t + v : v - t + total;
+    total = t;
+  }
+  const grand = (total + tc) / n;
+  for (let l = 0; l < sa.length; l++) sa[l] = ((sa[l] as number) + (ea[l] as number)) * (invA[l] as number);
+  // Fold the grand mean into the second factor's means: x − m_a − (m_b − x̄).
+  for (let l = 0; l < sb.length; l++) sb[l] = ((sb[l] as number) + (eb[l] as number)) * (invB[l] as number) - grand;
+  for (let i = 0; i < n; i++) x[i] = (x[i] as number) - (sa[ac[i] as number] as number) - (sb[bc[i] as number] as number);
+}
+
+/**
+ * {@link demean} without the copies: the columns themselves are overwritten with their demeaned values.
+ * A balanced two-way panel without weights (every pair of levels exactly once) takes the exact closed form
+ * x − x̄_i − x̄_t + x̄ in one sweep; anything else runs the alternating projections.
+ */
+export function demeanInPlace(columns: readonly Float64Array[], factors: readonly FactorCodes[], options: DemeanOptions = {}): { iterations: number; converged: boolean } {
+  const tolerance = options.tolerance ?? 1e-10;
+  const maxIterations = options.maxIterations ?? 10_000;
+  const w = options.weights;
+  if (factors.length === 0 || columns.length === 0) return { iterations: 0, converged: true };
+  if (factors.length === 2 && !w && isBalancedTwoWay(factors[0] as FactorCodes, factors[1] as FactorCodes)) {
+    const [a, b] = factors as [FactorCodes, FactorCodes];
+    // Balanced: every level of a has b.levels rows and every level of b has a.levels rows.
+    const invA = new Float64Array(a.levels).fill(1 / b.levels);
+    const invB = new Float64Array(b.levels).fill(1 / a.levels);
+    const bufA: LevelSums = { sum: new Float64Array(a.levels), comp: new Float64Array(a.levels) };
+    const bufB: LevelSums = { sum: new Float64Array(b.levels), comp: new Float64Array(b.levels) };
+    // Balanced: level sizes are b.levels (for a) and a.levels (for b).
+    for (const x of columns) balancedTwoWayInPlace(x, a, b, invA, invB, bufA, bufB, b.levels > 64, a.levels > 64);
+    return { iterations: 1, converged: true };
+  }
+  const invs = inverseSizes(factors, w);
+  let iterations = 0;
+  let converged = true;
+  for (const x of columns) {
+    const r = runProjections(x, factors, invs, w, tolerance, maxIterations);
+    iterations = Math.max(iterations, r.iterations);
+    converged &&= r.converged;
+  }
+  return { iterations, converged };
+}
+
+/**
  * Absorbs any number of fixed effects by the method of alternating projections (von Neumann 1950; Halperin
  * 1962; Guimarães & Portugal 2010 for its use in two-way FE; Gaure 2013, "OLS with multiple high
  * dimensional category variables", CSDA 66, §3): each sweep subtracts, factor by factor, the (weighted) level
  * means from the column, and the sweeps converge to the residual of the projection on all factor dummies
- * at once. Cost is O(n · factors) per sweep; a balanced two-way panel converges in two sweeps.
+ * at once. Cost is O(n · factors) per sweep. A balanced two-way panel without weights is done exactly in
+ * one sweep by the closed form x − x̄_i − x̄_t + x̄.
  *
- * Columns are copied; the input arrays are not modified. Rows must already be restricted (see
- * {@link dropSingletons}).
+ * Columns are copied; the input arrays are not modified (see {@link demeanInPlace}). Rows must already be
+ * restricted (see {@link dropSingletons}).
  *
  * @example
  * const unit = factorize(unitIds), year = factorize(years);
  * const { columns: [yTilde, dTilde], iterations } = demean([y, d], [unit, year]);
  */
 export function demean(columns: readonly Float64Array[], factors: readonly FactorCodes[], options: DemeanOptions = {}): DemeanResult {
-  const tolerance = options.tolerance ?? 1e-10;
-  const maxIterations = options.maxIterations ?? 10_000;
-  const w = options.weights;
-  const invs = inverseSizes(factors, w);
-  let iterations = 0;
-  let converged = true;
-  const out = columns.map((c) => {
-    const x = c.slice();
-    if (factors.length === 0) return x;
-    const r = runProjections(x, factors, invs, w, tolerance, maxIterations);
-    iterations = Math.max(iterations, r.iterations);
-    converged &&= r.converged;
-    return x;
-  });
-  return { columns: out, iterations, converged };
+  const out = columns.map((c) => c.slice());
+  const r = demeanInPlace(out, factors, options);
+  return { columns: out, iterations: r.iterations, converged: r.converged };
 }
 
 /**

@@ -70,10 +70,23 @@ function clusterMeat(fit: FeolsFit, codes: Int32Array, groups: number): Float64A
   const sums = new Float64Array(groups * k);
   for (let j = 0; j < k; j++) {
     const off = j * nobs;
-    for (let r = 0; r < nobs; r++) {
-      const s = (design[off + r] as number) * (residuals[r] as number) * (weights ? (weights[r] as number) : 1);
-      const at = (codes[r] as number) * k + j;
-      sums[at] = (sums[at] as number) + s;
+    if (weights) {
+      for (let r = 0; r < nobs; r++) {
+        const s = (design[off + r] as number) * (residuals[r] as number) * (weights[r] as number);
+        const at = (codes[r] as number) * k + j;
+        sums[at] = (sums[at] as number) + s;
+      }
+    } else if (k === 1) {
+      for (let r = 0; r < nobs; r++) {
+        const c = codes[r] as number;
+        sums[c] = (sums[c] as number) + (design[r] as number) * (residuals[r] as number);
+      }
+    } else {
+      for (let r = 0; r < nobs; r++) {
+        const s = (design[off + r] as number) * (residuals[r] as number);
+        const at = (codes[r] as number) * k + j;
+        sums[at] = (sums[at] as number) + s;
+      }
     }
   }
   const meat = new Float64Array(k * k);
@@ -159,6 +172,8 @@ export function vcov(fit: FeolsFit, spec: VcovSpec, ssc: SmallSampleCorrection =
       if (c.values.length <= (fit.rows[fit.rows.length - 1] ?? -1)) {
         throw new FtzError('causal.bad_panel', { detail: `cluster variable ${c.name} is shorter than the data` });
       }
+      // Every row of the data in the estimation sample: the cluster values are used as they are.
+      if (c.values.length === n && fit.rows[n - 1] === n - 1) return factorize(c.values);
       const v = new Float64Array(n);
       for (let r = 0; r < n; r++) v[r] = c.values[fit.rows[r] as number] as number;
       return factorize(v);

@@ -2,6 +2,9 @@ import { FtzError } from '../../../core/errors.js';
 import type { AttGtCells } from './attGtEngine.js';
 import { familyInference, influenceCrossProduct, type InferenceContext } from './inference.js';
 
+/** Units per block when columns are summed into one influence function. */
+const BLOCK = 4096;
+
 export type AggregationType = 'simple' | 'dynamic' | 'group' | 'calendar';
 
 /** Options of the aggregations (R did's `aggte`). */
@@ -53,7 +56,6 @@ export function aggregateAttGt(data: AggregationData, type: AggregationType, ctx
   const n = cells.n;
   const maxE = options.maxE ?? Number.POSITIVE_INFINITY;
   const minE = options.minE ?? Number.NEGATIVE_INFINITY;
-  const column = (j: number): Float64Array => cells.influence.subarray(j * n, (j + 1) * n);
   // P(G = g), from first-period weights: pg of each cohort and of each cell's cohort.
   const cohortShare = new Map<number, number>();
   for (const g of data.groups) {
@@ -70,11 +72,18 @@ export function aggregateAttGt(data: AggregationData, type: AggregationType, ctx
     const spg = which.reduce((s, j) => s + (pg[j] as number), 0);
     let att = 0;
     const psi = new Float64Array(n);
-    for (const j of which) {
-      const wj = (pg[j] as number) / spg;
-      att += wj * (cells.att[j] as number);
-      const c = column(j);
-      for (let i = 0; i < n; i++) psi[i] = (psi[i] as number) + wj * (c[i] as number);
+    const weights = which.map((j) => (pg[j] as number) / spg);
+    which.forEach((j, q) => (att += (weights[q] as number) * (cells.att[j] as number)));
+    // In blocks of units, so that the block of ψ stays in cache while the columns are added (each entry
+    // still receives its terms in the order of `which`).
+    const inf = cells.influence;
+    for (let i0 = 0; i0 < n; i0 += BLOCK) {
+      const i1 = Math.min(n, i0 + BLOCK);
+      for (let q = 0; q < which.length; q++) {
+        const wj = weights[q] as number;
+        const off = (which[q] as number) * n;
+        for (let i = i0; i < i1; i++) psi[i] = (psi[i] as number) + wj * (inf[off + i] as number);
+      }
     }
     if (withWif) addWeightInfluence(psi, which.map((j) => cells.group[j] as number), which.map((j) => pg[j] as number), which.map((j) => cells.att[j] as number), data);
     return { att, psi };

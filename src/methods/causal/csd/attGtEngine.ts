@@ -4,6 +4,7 @@ import { ipwdidPanel } from './ipwdidPanel.js';
 import { regdidPanel } from './regdidPanel.js';
 import type { Design, PanelTwoByTwoInput, TwoByTwoResult } from './twoByTwo.js';
 import { FtzError } from '../../../core/errors.js';
+import { f64, scratchMark, scratchRelease, withScratch } from './scratch.js';
 
 export type EstMethod = 'reg' | 'ipw' | 'dr';
 export type ControlGroup = 'nevertreated' | 'notyettreated';
@@ -81,8 +82,9 @@ export function estimateAttGt(panel: BalancedPanel, groups: Int32Array, options:
   // The 2×2 sample (units and treatment dummy) depends on the cohort and, for not-yet-treated controls, on
   // the threshold only: built once per distinct pair.
   const samples = new Map<string, { units: Int32Array; d: Float64Array }>();
+  const sampleKey = (g: number, threshold: number): string => (options.controlGroup === 'nevertreated' ? `${g}` : `${g}:${threshold}`);
   const sample = (g: number, threshold: number): { units: Int32Array; d: Float64Array } => {
-    const key = options.controlGroup === 'nevertreated' ? `${g}` : `${g}:${threshold}`;
+    const key = sampleKey(g, threshold);
     let s = samples.get(key);
     if (s === undefined) {
       const idx = new Int32Array(n);
@@ -103,7 +105,14 @@ export function estimateAttGt(panel: BalancedPanel, groups: Int32Array, options:
     return s;
   };
 
-  plan.forEach(({ g, cur, pret, isPost, reference }, c) => {
+  const propensityStore = new Map<string, unknown>();
+  // Samples first: the largest sizes the pooled work arrays, reused by every cell.
+  let maxN1 = 0;
+  for (const { g, cur, pret, reference } of plan) {
+    if (reference) continue;
+    maxN1 = Math.max(maxN1, sample(g, Math.max(periods[cur] as number, periods[pret] as number) + options.anticipation).units.length);
+  }
+  withScratch([maxN1, maxN1 * k], () => plan.forEach(({ g, cur, pret, isPost, reference }, c) => {
     group[c] = g;
     time[c] = periods[cur] as number;
     base[c] = periods[pret] as number;
@@ -118,8 +127,9 @@ export function estimateAttGt(panel: BalancedPanel, groups: Int32Array, options:
         detail: `group ${g}, period ${periods[cur]}`,
       });
     }
+    const mark = scratchMark();
     const earlier = Math.min(cur, pret);
-    const x = new Float64Array(n1 * k);
+    const x = f64(n1 * k);
     x.fill(1, 0, n1);
     panel.covariates.forEach((col, j) => {
       const off = earlier * n;
@@ -127,7 +137,7 @@ export function estimateAttGt(panel: BalancedPanel, groups: Int32Array, options:
     });
     const design: Design = { n: n1, k, x };
     const pick = (a: Float64Array, p: number): Float64Array => {
-      const out = new Float64Array(n1);
+      const out = f64(n1);
       const off = p * n;
       for (let r = 0; r < n1; r++) out[r] = a[off + (units[r] as number)] as number;
       return out;
@@ -140,13 +150,17 @@ export function estimateAttGt(panel: BalancedPanel, groups: Int32Array, options:
       weights: pick(panel.weights, earlier),
       cell: { group: g, time: periods[cur] as number },
       overlapLimit: OVERLAP_LIMIT,
+      skipStandardError: true,
+      // Same units, covariates and weights (those of the earlier period): the same propensity score.
+      propensityMemo: { key: `${sampleKey(g, threshold)}|${earlier}`, store: propensityStore },
     });
     att[c] = result.att;
     const scale = n / n1;
     const off = c * n;
     const inf = result.influence;
     for (let r = 0; r < n1; r++) influence[off + (units[r] as number)] = scale * (inf[r] as number);
-  });
+    scratchRelease(mark);
+  }));
   return {
     n,
     group,

@@ -1,5 +1,5 @@
 import { FtzError } from '../../../core/errors.js';
-import type { BalancedPanel } from './balancedPanel.js';
+import { denseRank, type BalancedPanel } from './balancedPanel.js';
 import { causalWarning, type CausalWarning } from './causalWarning.js';
 
 /** The panel restricted to the units and periods that enter estimation, and the cohorts to estimate. */
@@ -96,7 +96,10 @@ function restrict(panel: BalancedPanel, unitGroup: Int32Array, keepUnits: Uint8A
   });
   const m = units.length;
   const unitIdx = Int32Array.from(units);
+  // Nothing dropped: the arrays are shared, not copied (they are only read from here on).
+  const all = m === panel.nUnits && periodIdx.length === panel.periods.length;
   const pick = (a: Float64Array): Float64Array => {
+    if (all) return a;
     const out = new Float64Array(m * periodIdx.length);
     for (let q = 0; q < periodIdx.length; q++) {
       const from = (periodIdx[q] as number) * panel.nUnits;
@@ -109,11 +112,10 @@ function restrict(panel: BalancedPanel, unitGroup: Int32Array, keepUnits: Uint8A
   let cluster: Int32Array | undefined;
   let nClusters = 0;
   if (panel.cluster !== undefined) {
-    const raw = Int32Array.from(units, (u) => (panel.cluster as Int32Array)[u] as number);
-    const labels = [...new Set(raw)].sort((a, b) => a - b);
-    const index = new Map(labels.map((v, i) => [v, i]));
-    cluster = raw.map((v) => index.get(v) as number);
-    nClusters = labels.length;
+    const raw = m === panel.nUnits ? panel.cluster : Int32Array.from(units, (u) => (panel.cluster as Int32Array)[u] as number);
+    const dense = denseRank(raw);
+    cluster = dense.codes;
+    nClusters = dense.count;
   }
   return {
     nUnits: m,

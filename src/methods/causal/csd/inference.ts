@@ -11,6 +11,12 @@ export interface InferenceContext {
   readonly nClusters: number;
   /** Multiplier bootstrap instead of analytic standard errors; `uniform` adds sup-t bands. */
   readonly bootstrap?: { readonly draws: number; readonly rng: Rng; readonly uniform: boolean };
+  /**
+   * Cluster sums already formed, by influence column (an array summed once is not summed again: the same
+   * column goes to the standard errors, the covariance matrix and the bootstrap). Columns must not change
+   * after they have been passed in.
+   */
+  readonly clusterSumCache?: WeakMap<Float64Array, Float64Array>;
 }
 
 /** Standard errors and the critical value for a family of estimates. */
@@ -69,7 +75,7 @@ export function familyInference(columns: readonly Float64Array[], ctx: Inference
     draws: ctx.bootstrap.draws,
     rng: ctx.bootstrap.rng,
     alpha: ctx.alpha,
-    ...(ctx.cluster === undefined ? {} : { cluster: ctx.cluster, nClusters: ctx.nClusters }),
+    ...(ctx.cluster === undefined ? {} : { cluster: ctx.cluster, nClusters: ctx.nClusters, clusterSums: clusterSums(columns, ctx) }),
   });
   const se = analytic.map((a, j) => {
     const b = boot.se[j] as number;
@@ -83,9 +89,13 @@ export function familyInference(columns: readonly Float64Array[], ctx: Inference
 function clusterSums(columns: readonly Float64Array[], ctx: InferenceContext): readonly Float64Array[] {
   if (ctx.cluster === undefined) return columns;
   const cl = ctx.cluster;
+  const cache = ctx.clusterSumCache;
   return columns.map((c) => {
+    const hit = cache?.get(c);
+    if (hit !== undefined) return hit;
     const s = new Float64Array(ctx.nClusters);
     for (let i = 0; i < c.length; i++) s[cl[i] as number] = (s[cl[i] as number] as number) + (c[i] as number);
+    cache?.set(c, s);
     return s;
   });
 }

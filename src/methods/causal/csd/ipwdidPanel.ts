@@ -1,5 +1,6 @@
 import { estimationEffect, logitPropensityScore } from './nuisanceModels.js';
 import { influenceStandardError, mean, preparePanel, weightedColumnMeans, type PanelTwoByTwoInput, type TwoByTwoResult } from './twoByTwo.js';
+import { f64 } from './scratch.js';
 
 /** DRDID's trimming rule: comparison units with p̂ ≥ 0.995 get zero weight; treated units are always kept. */
 export const TRIM_LEVEL = 0.995;
@@ -18,8 +19,8 @@ export function ipwdidPanel(input: PanelTwoByTwoInput): TwoByTwoResult {
   const p = preparePanel(input);
   const { n, dy, d, w } = p;
   const { ps, factor } = logitPropensityScore(p);
-  const wTreat = new Float64Array(n);
-  const wCont = new Float64Array(n);
+  const wTreat = f64(n);
+  const wCont = f64(n);
   for (let i = 0; i < n; i++) {
     const pi = ps[i] as number;
     const keep = (d[i] as number) === 1 || pi < TRIM_LEVEL ? 1 : 0;
@@ -28,22 +29,28 @@ export function ipwdidPanel(input: PanelTwoByTwoInput): TwoByTwoResult {
   }
   const meanWTreat = mean(wTreat);
   const meanWCont = mean(wCont);
-  const attTreat = wTreat.map((v, i) => v * (dy[i] as number));
-  const attCont = wCont.map((v, i) => v * (dy[i] as number));
+  const attTreat = f64(n);
+  const attCont = f64(n);
+  for (let i = 0; i < n; i++) {
+    attTreat[i] = (wTreat[i] as number) * (dy[i] as number);
+    attCont[i] = (wCont[i] as number) * (dy[i] as number);
+  }
   const etaTreat = mean(attTreat) / meanWTreat;
   const etaCont = mean(attCont) / meanWCont;
   const att = etaTreat - etaCont;
 
   // Logit score of unit i: w_i (D_i − p̂_i) x_i.
-  const score = new Float64Array(n);
+  const score = f64(n);
   for (let i = 0; i < n; i++) score[i] = (w[i] as number) * ((d[i] as number) - (ps[i] as number));
-  const m2 = weightedColumnMeans(p.design, wCont.map((v, i) => v * ((dy[i] as number) - etaCont)));
+  const contDev = f64(n);
+  for (let i = 0; i < n; i++) contDev[i] = (wCont[i] as number) * ((dy[i] as number) - etaCont);
+  const m2 = weightedColumnMeans(p.design, contDev);
   const psEffect = estimationEffect(p, score, factor, m2);
-  const influence = new Float64Array(n);
+  const influence = f64(n);
   for (let i = 0; i < n; i++) {
     const infTreat = ((attTreat[i] as number) - (wTreat[i] as number) * etaTreat) / meanWTreat;
     const infCont = ((attCont[i] as number) - (wCont[i] as number) * etaCont + (psEffect[i] as number)) / meanWCont;
     influence[i] = infTreat - infCont;
   }
-  return { att, se: influenceStandardError(influence), influence };
+  return { att, se: input.skipStandardError ? Number.NaN : influenceStandardError(influence), influence };
 }

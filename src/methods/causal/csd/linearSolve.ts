@@ -1,3 +1,5 @@
+import { f64, scratchMark, scratchRelease } from './scratch.js';
+
 /**
  * Small dense solvers for the 2×2 DID estimators: weighted least squares by Householder QR and solves with the
  * resulting R'R, so that no cross-product matrix is ever inverted. Design matrices are column-major
@@ -47,15 +49,22 @@ export function weightedLeastSquares(
   y: ArrayLike<number>,
   w?: ArrayLike<number>,
 ): LeastSquaresFit {
-  const a = new Float64Array(n * k);
-  const b = new Float64Array(n);
+  const mark = scratchMark();
+  const a = f64(n * k);
+  const b = f64(n);
   for (let i = 0; i < n; i++) {
     const s = w === undefined ? 1 : Math.sqrt(w[i] as number);
     b[i] = s * (y[i] as number);
     for (let j = 0; j < k; j++) a[j * n + i] = s * (x[j * n + i] as number);
   }
-  const r = householderInPlace(a, n, k, b);
-  const coefficients = Float64Array.from(b.subarray(0, k));
+  let r: Float64Array;
+  let coefficients: Float64Array;
+  try {
+    r = householderInPlace(a, n, k, b);
+    coefficients = Float64Array.from(b.subarray(0, k));
+  } finally {
+    scratchRelease(mark);
+  }
   backSubstitute(r, k, coefficients);
   return { coefficients, factor: { k, r } };
 }
@@ -65,12 +74,17 @@ export function weightedLeastSquares(
  * Throws {@link SingularDesign} on collinear columns.
  */
 export function weightedFactor(x: Float64Array, n: number, k: number, w: ArrayLike<number>): TriangularFactor {
-  const a = new Float64Array(n * k);
+  const mark = scratchMark();
+  const a = f64(n * k);
   for (let i = 0; i < n; i++) {
     const s = Math.sqrt(w[i] as number);
     for (let j = 0; j < k; j++) a[j * n + i] = s * (x[j * n + i] as number);
   }
-  return { k, r: householderInPlace(a, n, k, undefined) };
+  try {
+    return { k, r: householderInPlace(a, n, k, undefined) };
+  } finally {
+    scratchRelease(mark);
+  }
 }
 
 /** Solves (R'R) z = b by a forward (R') and a back (R) triangular solve; returns z (b is not modified). */
@@ -119,31 +133,45 @@ function backSubstitute(r: Float64Array, k: number, z: Float64Array): void {
   }
 }
 
-/** Reduces `a` (n × k, column-major) to R in place, applying the same reflections to `b`; returns R row-major. */
+/**
+ * Reduces `a` (n × k, column-major) to R in place, applying the same reflections to `b`; returns R row-major.
+ * The Householder vector of step j is kept in column j itself (below the diagonal it equals the column, and
+ * those entries are not needed again), with its first entry apart, so no copy is made: only the diagonal of
+ * column j is reflected. Every sum is formed in the same order as with an explicit vector.
+ */
 function householderInPlace(a: Float64Array, n: number, k: number, b: Float64Array | undefined): Float64Array {
   if (n < k) throw new SingularDesign(n);
+  const sums = new Float64Array(k);
   const norms = new Float64Array(k);
   for (let j = 0; j < k; j++) {
     let s = 0;
     for (let i = 0; i < n; i++) s += (a[j * n + i] as number) ** 2;
+    sums[j] = s;
     norms[j] = Math.sqrt(s);
   }
-  const v = new Float64Array(n);
   for (let j = 0; j < k; j++) {
     const col = j * n;
     let norm = 0;
-    for (let i = j; i < n; i++) norm += (a[col + i] as number) ** 2;
+    if (j === 0) norm = sums[0] as number;
+    else for (let i = j; i < n; i++) norm += (a[col + i] as number) ** 2;
     norm = Math.sqrt(norm);
     if (!(norm > COLLINEARITY_TOLERANCE * (norms[j] as number)) || !(norms[j] as number > 0)) throw new SingularDesign(j);
     const ajj = a[col + j] as number;
     const alpha = ajj > 0 ? -norm : norm;
-    v[j] = ajj - alpha;
-    for (let i = j + 1; i < n; i++) v[i] = a[col + i] as number;
-    let vv = 0;
-    for (let i = j; i < n; i++) vv += (v[i] as number) ** 2;
+    const vj = ajj - alpha;
+    // v'v, and v'(column j) for the reflection of the column's own diagonal entry
+    let vv = 0 + vj ** 2;
+    let dj = 0 + vj * ajj;
+    for (let i = j + 1; i < n; i++) {
+      const x = a[col + i] as number;
+      vv += x ** 2;
+      dj += x * x;
+    }
     if (vv > 0) {
-      for (let c = j; c < k; c++) reflect(a, c * n, v, j, n, vv);
-      if (b !== undefined) reflect(b, 0, v, j, n, vv);
+      const f = (2 * dj) / vv;
+      if (f !== 0) a[col + j] = ajj - f * vj;
+      for (let c = j + 1; c < k; c++) reflect(a, c * n, a, col, vj, j, n, vv);
+      if (b !== undefined) reflect(b, 0, a, col, vj, j, n, vv);
     }
   }
   const r = new Float64Array(k * k);
@@ -151,10 +179,12 @@ function householderInPlace(a: Float64Array, n: number, k: number, b: Float64Arr
   return r;
 }
 
-function reflect(x: Float64Array, offset: number, v: Float64Array, from: number, n: number, vv: number): void {
-  let d = 0;
-  for (let i = from; i < n; i++) d += (v[i] as number) * (x[offset + i] as number);
+/** x ← (I − 2vv'/v'v)x over rows from..n−1, with v = (vFirst, a[col + from + 1], …, a[col + n − 1]). */
+function reflect(x: Float64Array, offset: number, a: Float64Array, col: number, vFirst: number, from: number, n: number, vv: number): void {
+  let d = 0 + vFirst * (x[offset + from] as number);
+  for (let i = from + 1; i < n; i++) d += (a[col + i] as number) * (x[offset + i] as number);
   const f = (2 * d) / vv;
   if (f === 0) return;
-  for (let i = from; i < n; i++) x[offset + i] = (x[offset + i] as number) - f * (v[i] as number);
+  x[offset + from] = (x[offset + from] as number) - f * vFirst;
+  for (let i = from + 1; i < n; i++) x[offset + i] = (x[offset + i] as number) - f * (a[col + i] as number);
 }

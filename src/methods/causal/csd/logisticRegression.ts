@@ -1,4 +1,5 @@
 import { weightedLeastSquares, type TriangularFactor, weightedFactor } from './linearSolve.js';
+import { f64 } from './scratch.js';
 
 /** Outcome of a logit fit; `status` says whether the maximum-likelihood estimate exists. */
 export interface LogisticFit {
@@ -40,8 +41,8 @@ export function logisticRegression(
   w: ArrayLike<number>,
   tolerance = 1e-10,
 ): LogisticFit {
-  const eta = new Float64Array(n);
-  const mu = new Float64Array(n);
+  const eta = f64(n);
+  const mu = f64(n);
   for (let i = 0; i < n; i++) {
     const wi = w[i] as number;
     const m = (wi * (y[i] as number) + 0.5) / (wi + 1);
@@ -50,8 +51,8 @@ export function logisticRegression(
   }
   let deviance = logitDeviance(y, mu, w);
   let coefficients = new Float64Array(k);
-  const z = new Float64Array(n);
-  const iw = new Float64Array(n);
+  const z = f64(n);
+  const iw = f64(n);
   let iterations = 0;
   let converged = false;
   while (iterations < MAX_ITERATIONS) {

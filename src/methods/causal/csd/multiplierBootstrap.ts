@@ -16,6 +16,8 @@ export interface BootstrapSettings {
   /** Dense cluster index per unit, to draw one multiplier per cluster. */
   readonly cluster?: Int32Array;
   readonly nClusters?: number;
+  /** The columns' cluster sums, when already formed (else summed here). */
+  readonly clusterSums?: readonly Float64Array[];
 }
 
 const IQR_NORMAL = normalQuantile(0.75) - normalQuantile(0.25);
@@ -41,7 +43,7 @@ export function multiplierBootstrap(columns: readonly Float64Array[], settings: 
   if (settings.cluster !== undefined) {
     const nc = settings.nClusters ?? 0;
     const cl = settings.cluster;
-    rows = columns.map((c) => {
+    rows = settings.clusterSums !== undefined ? [...settings.clusterSums] : columns.map((c) => {
       const s = new Float64Array(nc);
       for (let i = 0; i < n; i++) s[cl[i] as number] = (s[cl[i] as number] as number) + (c[i] as number);
       return s;

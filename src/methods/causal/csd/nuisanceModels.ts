@@ -1,7 +1,8 @@
 import { FtzError } from '../../../core/errors.js';
 import { SingularDesign, solveNormal, weightedFactor, weightedLeastSquares, type TriangularFactor } from './linearSolve.js';
 import { logisticRegression } from './logisticRegression.js';
-import { rowDot, subsetDesign, subsetVector, type PreparedPanel } from './twoByTwo.js';
+import { rowDot, type PreparedPanel } from './twoByTwo.js';
+import { f64 } from './scratch.js';
 
 /** Weighted OLS of ΔY on X among the comparison units, with fitted values for every unit. */
 export interface OutcomeRegression {
@@ -26,10 +27,23 @@ export interface PropensityScore {
  * Collinear covariates among the comparison units throw `causal.singular_design`.
  */
 export function controlOutcomeRegression(p: PreparedPanel, regWeights: ArrayLike<number> = p.w): OutcomeRegression {
-  const control = p.d.map((v) => 1 - v);
-  const xc = subsetDesign(p.design, control);
+  // The comparison units' rows of X, ΔY and the weights, gathered in one pass.
+  const { n, d, dy, design } = p;
+  const { k, x } = design;
+  let m = 0;
+  for (let i = 0; i < n; i++) if (1 - (d[i] as number)) m++;
+  const xc = f64(m * k);
+  const yc = f64(m);
+  const wc = f64(m);
+  for (let i = 0, r = 0; i < n; i++) {
+    if (!(1 - (d[i] as number))) continue;
+    for (let j = 0; j < k; j++) xc[j * m + r] = x[j * n + i] as number;
+    yc[r] = dy[i] as number;
+    wc[r] = regWeights[i] as number;
+    r++;
+  }
   try {
-    const fit = weightedLeastSquares(xc.x, xc.n, xc.k, subsetVector(p.dy, control), subsetVector(regWeights, control));
+    const fit = weightedLeastSquares(xc, m, k, yc, wc);
     return { coefficients: fit.coefficients, fitted: rowDot(p.design, fit.coefficients), factor: fit.factor };
   } catch (e) {
     if (e instanceof SingularDesign) {
@@ -48,6 +62,19 @@ export function controlOutcomeRegression(p: PreparedPanel, regWeights: ArrayLike
  * `causal.perfect_prediction`; collinear covariates throw `causal.singular_design`.
  */
 export function logitPropensityScore(p: PreparedPanel): PropensityScore {
+  const memo = p.propensityMemo;
+  if (memo === undefined) return fitPropensityScore(p);
+  const hit = memo.store.get(memo.key) as PropensityScore | undefined;
+  if (hit !== undefined) return hit;
+  const fit = fitPropensityScore(p);
+  // Kept beyond this comparison: copied out of the engine's reusable work arrays.
+  const kept: PropensityScore = { ps: Float64Array.from(fit.ps), factor: fit.factor };
+  memo.store.clear();
+  memo.store.set(memo.key, kept);
+  return kept;
+}
+
+function fitPropensityScore(p: PreparedPanel): PropensityScore {
   const { n, design } = p;
   let fit;
   try {
@@ -82,8 +109,9 @@ export function logitPropensityScore(p: PreparedPanel): PropensityScore {
 
 /** Caps p̂ at 1 − 1e-6 and factors the logit Hessian at the capped values (as DRDID computes `Hessian.ps`). */
 export function propensityFromIndex(p: PreparedPanel, fitted: Float64Array): PropensityScore {
-  const ps = fitted.map((v) => Math.min(v, 1 - 1e-6));
-  const hw = new Float64Array(p.n);
+  const ps = f64(p.n);
+  for (let i = 0; i < p.n; i++) ps[i] = Math.min(fitted[i] as number, 1 - 1e-6);
+  const hw = f64(p.n);
   for (let i = 0; i < p.n; i++) hw[i] = (ps[i] as number) * (1 - (ps[i] as number)) * (p.w[i] as number);
   try {
     return { ps, factor: weightedFactor(p.design.x, p.n, p.design.k, hw) };

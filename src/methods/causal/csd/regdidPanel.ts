@@ -1,5 +1,6 @@
 import { controlOutcomeRegression, estimationEffect } from './nuisanceModels.js';
-import { influenceStandardError, mean, preparePanel, weightedColumnMeans, type PanelTwoByTwoInput, type TwoByTwoResult } from './twoByTwo.js';
+import { influenceStandardError, preparePanel, weightedColumnMeans, type PanelTwoByTwoInput, type TwoByTwoResult } from './twoByTwo.js';
+import { f64 } from './scratch.js';
 
 /**
  * Outcome-regression DID for panel data (Heckman, Ichimura & Todd 1997; Sant'Anna & Zhao 2020, τ̂^{reg}):
@@ -15,31 +16,52 @@ export function regdidPanel(input: PanelTwoByTwoInput): TwoByTwoResult {
   const p = preparePanel(input);
   const { n, dy, d, w } = p;
   const reg = controlOutcomeRegression(p);
-  const wTreat = new Float64Array(n);
-  for (let i = 0; i < n; i++) wTreat[i] = (w[i] as number) * (d[i] as number);
-  const meanWTreat = mean(wTreat);
-  const attTreat = new Float64Array(n);
-  const attCont = new Float64Array(n);
   const fitted = reg.fitted;
+  // One pass for the weights, the two ATT summands, the OLS moments and the three compensated sums
+  // (Neumaier, term by term as `mean` forms them).
+  const wTreat = f64(n);
+  const attTreat = f64(n);
+  const attCont = f64(n);
+  const olsScale = f64(n);
+  let sW = 0, cW = 0, sT = 0, cT = 0, sC = 0, cC = 0;
   for (let i = 0; i < n; i++) {
-    const v = wTreat[i] as number;
-    attTreat[i] = v * (dy[i] as number);
-    attCont[i] = v * (fitted[i] as number);
+    const wi = w[i] as number;
+    const di = d[i] as number;
+    const dyi = dy[i] as number;
+    const fi = fitted[i] as number;
+    const v = wi * di;
+    const at = v * dyi;
+    const ac = v * fi;
+    wTreat[i] = v;
+    attTreat[i] = at;
+    attCont[i] = ac;
+    // OLS moment of comparison unit i: w_i (ΔY_i − x_i'β̂) x_i.
+    olsScale[i] = wi * (1 - di) * (dyi - fi);
+    let t = sW + v;
+    if (Math.abs(sW) >= Math.abs(v)) cW += sW - t + v;
+    else cW += v - t + sW;
+    sW = t;
+    t = sT + at;
+    if (Math.abs(sT) >= Math.abs(at)) cT += sT - t + at;
+    else cT += at - t + sT;
+    sT = t;
+    t = sC + ac;
+    if (Math.abs(sC) >= Math.abs(ac)) cC += sC - t + ac;
+    else cC += ac - t + sC;
+    sC = t;
   }
-  const etaTreat = mean(attTreat) / meanWTreat;
-  const etaCont = mean(attCont) / meanWTreat;
+  const meanWTreat = (sW + cW) / n;
+  const etaTreat = (sT + cT) / n / meanWTreat;
+  const etaCont = (sC + cC) / n / meanWTreat;
   const att = etaTreat - etaCont;
 
-  // OLS moment of comparison unit i: w_i (ΔY_i − x_i'β̂) x_i.
-  const olsScale = new Float64Array(n);
-  for (let i = 0; i < n; i++) olsScale[i] = (w[i] as number) * (1 - (d[i] as number)) * ((dy[i] as number) - (reg.fitted[i] as number));
   const m1 = weightedColumnMeans(p.design, wTreat);
   const olsEffect = estimationEffect(p, olsScale, reg.factor, m1);
-  const influence = new Float64Array(n);
+  const influence = f64(n);
   for (let i = 0; i < n; i++) {
     const infTreat = ((attTreat[i] as number) - (wTreat[i] as number) * etaTreat) / meanWTreat;
     const infCont = ((attCont[i] as number) - (wTreat[i] as number) * etaCont + (olsEffect[i] as number)) / meanWTreat;
     influence[i] = infTreat - infCont;
   }
-  return { att, se: influenceStandardError(influence), influence };
+  return { att, se: input.skipStandardError ? Number.NaN : influenceStandardError(influence), influence };
 }

@@ -1,5 +1,6 @@
 import { FtzError } from '../../../core/errors.js';
 import { NeumaierAccumulator } from '../../../numeric/neumaierSum.js';
+import { f64 } from './scratch.js';
 
 /** A column-major n × k design matrix; column 0 is the intercept when built by {@link interceptDesign}. */
 export interface Design {
@@ -33,6 +34,20 @@ export interface PanelTwoByTwoInput {
    * guard uses 0.999). Unset, DRDID's behaviour: comparison units above 0.995 are trimmed, nothing is thrown.
    */
   readonly overlapLimit?: number;
+  /** Leave `se` NaN (the ATT(g, t) engine uses only the influence function). */
+  readonly skipStandardError?: boolean;
+  /**
+   * Reuse of the propensity score between comparisons with the same units, treatment, covariates and weights
+   * (the post-treatment cells of a cohort share their base period): `key` names those inputs, and `store`
+   * keeps the last fit (a fit depends on nothing else, so reuse gives the same numbers).
+   */
+  readonly propensityMemo?: PropensityMemo;
+}
+
+/** See {@link PanelTwoByTwoInput.propensityMemo}. */
+export interface PropensityMemo {
+  readonly key: string;
+  readonly store: Map<string, unknown>;
 }
 
 /** Output of every 2×2 estimator. */
@@ -54,12 +69,13 @@ export interface PreparedPanel {
   readonly design: Design;
   readonly cell: CellLabel;
   readonly overlapLimit: number;
+  readonly propensityMemo?: PropensityMemo;
 }
 
 /** Builds [1, c_1, …, c_m] column-major. */
 export function interceptDesign(n: number, columns: readonly ArrayLike<number>[] = []): Design {
   const k = columns.length + 1;
-  const x = new Float64Array(n * k);
+  const x = f64(n * k);
   x.fill(1, 0, n);
   columns.forEach((c, j) => {
     if (c.length !== n) throw new FtzError('causal.bad_panel', { detail: `covariate ${j + 1} has ${c.length} values, expected ${n}` });
@@ -81,9 +97,9 @@ export function preparePanel(input: PanelTwoByTwoInput): PreparedPanel {
   }
   const design = isDesign(input.covariates) ? input.covariates : interceptDesign(n, input.covariates ?? []);
   if (design.n !== n) throw new FtzError('causal.bad_panel', { detail: `the design has ${design.n} rows, expected ${n}` });
-  const dy = new Float64Array(n);
-  const d = new Float64Array(n);
-  const w = new Float64Array(n);
+  const dy = f64(n);
+  const d = f64(n);
+  const w = f64(n);
   let treated = 0;
   for (let i = 0; i < n; i++) {
     const di = input.d[i] as number;
@@ -101,7 +117,7 @@ export function preparePanel(input: PanelTwoByTwoInput): PreparedPanel {
   const meanW = mean(w);
   if (!(meanW > 0)) throw new FtzError('causal.bad_panel', { detail: 'the weights sum to zero' });
   for (let i = 0; i < n; i++) w[i] = (w[i] as number) / meanW;
-  return { n, dy, d, w, design, cell, overlapLimit: input.overlapLimit ?? Number.POSITIVE_INFINITY };
+  return { n, dy, d, w, design, cell, overlapLimit: input.overlapLimit ?? Number.POSITIVE_INFINITY, ...(input.propensityMemo ? { propensityMemo: input.propensityMemo } : {}) };
 }
 
 /** Compensated mean. */
@@ -126,7 +142,7 @@ export function weightedColumnMeans(design: Design, v: ArrayLike<number>): Float
 /** x_i'z for every row i. */
 export function rowDot(design: Design, z: ArrayLike<number>): Float64Array {
   const { n, k, x } = design;
-  const out = new Float64Array(n);
+  const out = f64(n);
   for (let j = 0; j < k; j++) {
     const zj = z[j] as number;
     for (let i = 0; i < n; i++) out[i] = (out[i] as number) + zj * (x[j * n + i] as number);
@@ -139,7 +155,7 @@ export function subsetDesign(design: Design, keep: ArrayLike<number>): Design {
   const { n, k, x } = design;
   let m = 0;
   for (let i = 0; i < n; i++) if (keep[i] as number) m++;
-  const out = new Float64Array(m * k);
+  const out = f64(m * k);
   for (let j = 0; j < k; j++) {
     let r = 0;
     for (let i = 0; i < n; i++) if (keep[i] as number) out[j * m + r++] = x[j * n + i] as number;
@@ -151,7 +167,7 @@ export function subsetDesign(design: Design, keep: ArrayLike<number>): Design {
 export function subsetVector(v: ArrayLike<number>, keep: ArrayLike<number>): Float64Array {
   let m = 0;
   for (let i = 0; i < v.length; i++) if (keep[i] as number) m++;
-  const out = new Float64Array(m);
+  const out = f64(m);
   let r = 0;
   for (let i = 0; i < v.length; i++) if (keep[i] as number) out[r++] = v[i] as number;
   return out;
