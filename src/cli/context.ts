@@ -1,5 +1,5 @@
 import type { Locale } from '../core/locale.js';
-import { openBackend, type Backend } from './backend.js';
+import type { Backend } from './backend.js';
 
 /** What every command gets: the language, the output streams and the backend (opened on first use). */
 export class CliContext {
@@ -25,7 +25,8 @@ export class CliContext {
   }
 
   backend(): Promise<Backend> {
-    this.backendPromise ??= openBackend(this.locale, (m) => this.log(m));
+    // The backend (DuckDB and every analysis) loads on first use, so `did …` and `--help` start fast.
+    this.backendPromise ??= import('./backend.js').then((b) => b.openBackend(this.locale, (m) => this.log(m)));
     return this.backendPromise;
   }
 

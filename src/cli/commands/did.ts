@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { csDid } from '../../analyses/did/csDid.js';
-import { eventTimeDid, syntheticDid, twfeDid } from '../../analyses/did/panelEstimators.js';
-import { mediateDid, placeboDid, syntheticControl } from '../../analyses/did/panelRobustness.js';
+import type { csDid as CsDid } from '../../analyses/did/csDid.js';
+import type { eventTimeDid as EventTimeDid, syntheticDid as SyntheticDid, twfeDid as TwfeDid } from '../../analyses/did/panelEstimators.js';
+import type { mediateDid as MediateDid, placeboDid as PlaceboDid, syntheticControl as SyntheticControl } from '../../analyses/did/panelRobustness.js';
 import { progressReporter } from '../progress.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../textTable.js';
@@ -13,6 +13,15 @@ interface CsOpts {
 }
 
 const fmt = (v: number | null): number | null => (v === null ? null : Number(v.toFixed(6)));
+
+// Estimators load when a command runs, not when the CLI starts: every other command would pay for them.
+const csDid: typeof CsDid = async (i) => (await import('../../analyses/did/csDid.js')).csDid(i);
+const twfeDid: typeof TwfeDid = async (i) => (await import('../../analyses/did/panelEstimators.js')).twfeDid(i);
+const eventTimeDid: typeof EventTimeDid = async (k, i) => (await import('../../analyses/did/panelEstimators.js')).eventTimeDid(k, i);
+const syntheticDid: typeof SyntheticDid = async (i) => (await import('../../analyses/did/panelEstimators.js')).syntheticDid(i);
+const placeboDid: typeof PlaceboDid = async (i, p) => (await import('../../analyses/did/panelRobustness.js')).placeboDid(i, p);
+const mediateDid: typeof MediateDid = async (i) => (await import('../../analyses/did/panelRobustness.js')).mediateDid(i);
+const syntheticControl: typeof SyntheticControl = async (i) => (await import('../../analyses/did/panelRobustness.js')).syntheticControl(i);
 
 /** `ftzlab did …`: difference-in-differences estimators on a panel file. */
 export function registerDid(program: Command, ctx: CliContext): void {

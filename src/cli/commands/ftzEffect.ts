@@ -2,25 +2,20 @@ import { extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { FtzError } from '../../core/errors.js';
 import type { Result, Table } from '../../core/result.js';
-import { renderTables } from '../../report/renderResult.js';
 import { writeFile } from 'node:fs/promises';
 import { effectRegressionTable } from '../../analyses/did/effectRegressionTable.js';
 import type { FtzEffectSpec } from '../../analyses/did/ftzEffectSpec.js';
-import { eventStudyPng, eventStudySvg } from '../../report/eventStudyFigure.js';
-import { regressionDocx } from '../../report/regressionDocx.js';
-import { renderRegressionLatex } from '../../report/regressionLatex.js';
-import { renderRegressionMarkdown } from '../../report/regressionMarkdown.js';
-import { buildRegressionTable } from '../../report/regressionTable.js';
-import { regressionXlsx } from '../../report/regressionXlsx.js';
 import type { CliContext } from '../context.js';
 
+// Report and chart modules (docx, exceljs, echarts) load on demand: together they cost a second per CLI start.
 async function writeRegressionTable(r: Result<'ftz_effect', FtzEffectSpec>, out: string, lang: 'zh' | 'en'): Promise<void> {
+  const { buildRegressionTable } = await import('../../report/regressionTable.js');
   const table = buildRegressionTable(effectRegressionTable(r), lang);
   const ext = extname(out).toLowerCase();
-  if (ext === '.docx') await writeFile(out, await regressionDocx(table));
-  else if (ext === '.xlsx') await writeFile(out, await regressionXlsx(table));
-  else if (ext === '.tex') await writeFile(out, renderRegressionLatex(table), 'utf8');
-  else if (ext === '.md') await writeFile(out, renderRegressionMarkdown(table), 'utf8');
+  if (ext === '.docx') await writeFile(out, await (await import('../../report/regressionDocx.js')).regressionDocx(table));
+  else if (ext === '.xlsx') await writeFile(out, await (await import('../../report/regressionXlsx.js')).regressionXlsx(table));
+  else if (ext === '.tex') await writeFile(out, (await import('../../report/regressionLatex.js')).renderRegressionLatex(table), 'utf8');
+  else if (ext === '.md') await writeFile(out, (await import('../../report/regressionMarkdown.js')).renderRegressionMarkdown(table), 'utf8');
   else throw new FtzError('export.unsupported_format', { file: out, extension: ext || '(none)' });
 }
 import { formatTable, type TextCell } from '../textTable.js';
@@ -72,6 +67,7 @@ export function registerFtzEffect(program: Command, ctx: CliContext): void {
       if (o.out) {
         const ext = extname(o.out).toLowerCase();
         if (ext !== '.xlsx' && ext !== '.docx') throw new FtzError('export.unsupported_format', { file: o.out, extension: ext || '(none)' });
+        const { renderTables } = await import('../../report/renderResult.js');
         await writeFile(resolve(o.out), await renderTables(result, ext.slice(1) as 'xlsx' | 'docx', ctx.locale === 'zh-CN' ? 'zh' : 'en'));
         ctx.log(ctx.t(`已写入 ${o.out}`, `wrote ${o.out}`));
       }
@@ -79,8 +75,9 @@ export function registerFtzEffect(program: Command, ctx: CliContext): void {
       if (o.figure) {
         const lang = ctx.locale === 'zh-CN' ? 'zh' : 'en';
         const ext = extname(o.figure).toLowerCase();
-        if (ext === '.svg') await writeFile(resolve(o.figure), eventStudySvg(result, lang), 'utf8');
-        else if (ext === '.png') await writeFile(resolve(o.figure), eventStudyPng(result, lang));
+        const figure = await import('../../report/eventStudyFigure.js');
+        if (ext === '.svg') await writeFile(resolve(o.figure), figure.eventStudySvg(result, lang), 'utf8');
+        else if (ext === '.png') await writeFile(resolve(o.figure), figure.eventStudyPng(result, lang));
         else throw new FtzError('export.unsupported_format', { file: o.figure, extension: ext || '(none)' });
       }
       if (o.json) return ctx.json(result);

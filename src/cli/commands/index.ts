@@ -5,9 +5,6 @@ import { shippedFrameworks } from '../../analyses/nqpf/framework.js';
 import { frameworkLeaves } from '../../analyses/nqpf/frameworkSchema.js';
 import { FtzError } from '../../core/errors.js';
 import type { Result, Table } from '../../core/result.js';
-import { writeTablesDocx } from '../../report/docxReport.js';
-import { resultNotes } from '../../report/renderResult.js';
-import { writeTablesXlsx } from '../../report/xlsxReport.js';
 import type { CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
 import { formatTable, type TextCell } from '../textTable.js';
@@ -75,9 +72,11 @@ export function registerIndex(program: Command, ctx: CliContext): void {
       if (o.out) {
         const out = resolve(o.out);
         const lang = ctx.locale === 'zh-CN' ? 'zh' : 'en';
+        // Report writers (docx, exceljs) load only when asked for: they add a second to every CLI start otherwise.
+        const { resultNotes } = await import('../../report/renderResult.js');
         const notes = resultNotes(result, lang, { zh: '新质生产力综合指数', en: 'NQPF composite index' });
-        if (extname(out).toLowerCase() === '.docx') await writeTablesDocx(result.tables, notes, lang, out);
-        else if (extname(out).toLowerCase() === '.xlsx') await writeTablesXlsx(result.tables, notes, lang, out);
+        if (extname(out).toLowerCase() === '.docx') await (await import('../../report/docxReport.js')).writeTablesDocx(result.tables, notes, lang, out);
+        else if (extname(out).toLowerCase() === '.xlsx') await (await import('../../report/xlsxReport.js')).writeTablesXlsx(result.tables, notes, lang, out);
         else throw new FtzError('export.unsupported_format', { file: out, extension: extname(out) || '(none)' });
         ctx.log(ctx.t(`已写入 ${out}`, `wrote ${out}`));
       }

@@ -1,8 +1,6 @@
 import type { Command } from 'commander';
 import { FtzError } from '../../core/errors.js';
 import { defaultDbPath } from '../../core/paths.js';
-import { startServer } from '../../server/index.js';
-import { openStore } from '../../store/openStore.js';
 import type { CliContext } from '../context.js';
 
 const DEFAULT_PORT = 8787;
@@ -16,6 +14,9 @@ export function registerServe(program: Command, ctx: CliContext): void {
     .action(async (o: { port?: string; host: string }) => {
       const path = defaultDbPath();
       ctx.log(ctx.t(`数据库：${path}`, `database: ${path}`));
+      // The server (hono, report writers) loads only for `serve`, so other commands start faster.
+      const { startServer } = await import('../../server/index.js');
+      const { openStore } = await import('../../store/openStore.js');
       const store = await openStore({ path, log: (m) => ctx.log(m) });
       const common = {
         store, host: o.host,

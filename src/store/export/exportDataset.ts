@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import ExcelJS from 'exceljs';
 import { FtzError } from '../../core/errors.js';
 import type { DatasetContent } from '../datasets.js';
 import { Store } from '../duckdb.js';
@@ -25,6 +24,8 @@ export async function exportDataset(content: DatasetContent, out: string): Promi
       await writeFile(out, JSON.stringify({ dataset: content.dataset, rows: content.rows }, null, 2) + '\n', 'utf8');
       return { format: 'json', rows: grid.length };
     case '.xlsx': {
+      // exceljs is loaded only for an .xlsx export: it slows every CLI start otherwise.
+      const { default: ExcelJS } = await import('exceljs');
       const wb = new ExcelJS.Workbook();
       // Excel refuses sheet names over 31 characters or with []:*?/\ in them.
       const ws = wb.addWorksheet(content.dataset.name.replace(/[[\]:*?/\\]/g, '_').slice(0, 31) || 'data');
