@@ -21,7 +21,7 @@ export function registerData(program: Command, ctx: CliContext): void {
 
   data
     .command('import <file>')
-    .description('import CSV (UTF-8, UTF-8 BOM, GBK/GB18030), XLSX, Parquet or an NBS export as a new version')
+    .description('导入 CSV（UTF-8/GBK）、XLSX、Parquet 或国家统计局导出文件为新版本 / import CSV (UTF-8, UTF-8 BOM, GBK/GB18030), XLSX, Parquet or an NBS export as a new version')
     .requiredOption('--dataset <name>', 'dataset name (a re-import makes a new version)')
     .option('--encoding <enc>', 'auto | utf8 | gbk | gb18030', 'auto')
     .option('--sheet <name>', 'XLSX sheet (default: the first)')
@@ -53,7 +53,7 @@ export function registerData(program: Command, ctx: CliContext): void {
 
   data
     .command('list')
-    .description('datasets and their current versions')
+    .description('数据集及其当前版本 / datasets and their current versions')
     .option('--json', 'print JSON')
     .action(async (o: { json?: boolean }) => {
       const list = await (await ctx.backend()).datasets();
@@ -69,7 +69,7 @@ export function registerData(program: Command, ctx: CliContext): void {
 
   data
     .command('show <name>')
-    .description('the rows of a dataset, typed')
+    .description('数据集的各行（带类型） / the rows of a dataset, typed')
     .option('--version <n>', 'version (default: newest)')
     .option('--limit <n>', 'rows to print in the table view', '50')
     .option('--json', 'print JSON')
@@ -84,7 +84,7 @@ export function registerData(program: Command, ctx: CliContext): void {
 
   data
     .command('history <name>')
-    .description('every version of a dataset')
+    .description('数据集的全部版本 / every version of a dataset')
     .option('--json', 'print JSON')
     .action(async (name: string, o: { json?: boolean }) => {
       const versions = await (await ctx.backend()).history(name);
@@ -95,7 +95,7 @@ export function registerData(program: Command, ctx: CliContext): void {
 
   data
     .command('export <name>')
-    .description('write a dataset to .csv, .xlsx, .parquet or .json')
+    .description('导出数据集为 .csv、.xlsx、.parquet 或 .json / write a dataset to .csv, .xlsx, .parquet or .json')
     .requiredOption('--out <file>', 'output file; the extension picks the format')
     .option('--version <n>', 'version (default: newest)')
     .action(async (name: string, o: { out: string; version?: string }) => {

@@ -28,7 +28,7 @@ export function registerDid(program: Command, ctx: CliContext): void {
   const did = program.command('did').description('difference-in-differences estimators / 双重差分');
   did
     .command('cs')
-    .description('staggered DID of Callaway & Sant\'Anna (2021): ATT(g,t), aggregations, pre-test')
+    .description('多期双重差分（Callaway & Sant\'Anna 2021）/ staggered DID of Callaway & Sant\'Anna (2021): ATT(g,t), aggregations, pre-test')
     .requiredOption('--data <file>', 'panel file, CSV (UTF-8 or GBK) or Parquet, one row per unit and period')
     .requiredOption('--id <col>', 'unit id column')
     .requiredOption('--time <col>', 'period column')
@@ -102,17 +102,17 @@ export function registerDid(program: Command, ctx: CliContext): void {
     if (out.overall) ctx.stdout(`${ctx.t('总体效应', 'overall')}: ${fmt(out.overall.att)} (${fmt(out.overall.se)})\n`);
     ctx.stdout(formatTable(['e', ctx.t('系数', 'coefficient'), ctx.t('标准误', 'SE')], out.by_e.map((r) => [r.e, fmt(r.att), fmt(r.se)])));
   };
-  panelCommand('twfe', 'two-way fixed effects: y = α_i + λ_t + β·1{t ≥ g} (+ X), clustered SEs', twfeDid, (out: Awaited<ReturnType<typeof twfeDid>>) => {
+  panelCommand('twfe', '双向固定效应 / two-way fixed effects: y = α_i + λ_t + β·1{t ≥ g} (+ X), clustered SEs', twfeDid, (out: Awaited<ReturnType<typeof twfeDid>>) => {
     ctx.stdout(formatTable([ctx.t('变量', 'term'), ctx.t('系数', 'estimate'), ctx.t('聚类标准误', 'clustered SE'), 't', 'p'],
       out.coefficients.map((c) => [c.term, fmt(c.estimate), fmt(c.se), fmt(c.t), fmt(c.p)])));
     ctx.stdout(`N = ${out.nobs}; ${ctx.t('聚类数', 'clusters')} = ${out.clusters.join(', ')}; ${ctx.t('单例观测剔除', 'singletons dropped')} = ${out.singletons}\n`);
   });
-  panelCommand('event', 'TWFE event study with binned end points, reference period −1', (spec) => eventTimeDid('event_study', spec), printEvents);
-  panelCommand('sunab', 'Sun & Abraham (2021) interaction-weighted event study', (spec) => eventTimeDid('sunab', spec), printEvents);
-  panelCommand('impute', 'Borusyak, Jaravel & Spiess (2024) imputation estimator', (spec) => eventTimeDid('impute', spec), printEvents);
+  panelCommand('event', '事件研究 / TWFE event study with binned end points, reference period −1', (spec) => eventTimeDid('event_study', spec), printEvents);
+  panelCommand('sunab', 'Sun–Abraham 交互加权事件研究 / Sun & Abraham (2021) interaction-weighted event study', (spec) => eventTimeDid('sunab', spec), printEvents);
+  panelCommand('impute', '插补估计量 / Borusyak, Jaravel & Spiess (2024) imputation estimator', (spec) => eventTimeDid('impute', spec), printEvents);
 
   const progress = progressReporter(ctx);
-  panelCommand('placebo', 'placebo test of the TWFE effect: seeded fake assignments (individual, timing, mixed)', (spec) => placeboDid(spec, (done, total) => progress(done, total, 'placebo')), (out: Awaited<ReturnType<typeof placeboDid>>) => {
+  panelCommand('placebo', '安慰剂检验 / placebo test of the TWFE effect: seeded fake assignments (individual, timing, mixed)', (spec) => placeboDid(spec, (done, total) => progress(done, total, 'placebo')), (out: Awaited<ReturnType<typeof placeboDid>>) => {
     progress(1, 1, 'done');
     ctx.stdout(formatTable([ctx.t('真实估计', 'real estimate'), ctx.t('安慰剂均值', 'placebo mean'), ctx.t('安慰剂标准差', 'placebo SD'), ctx.t('置换 p 值', 'permutation p'), ctx.t('次数', 'draws')],
       [[fmt(out.real.estimate), fmt(out.mean), fmt(out.sd), fmt(out.p), out.draws]]));
@@ -126,14 +126,14 @@ export function registerDid(program: Command, ctx: CliContext): void {
     ctx.stdout(`${ctx.t('间接效应 α·β', 'indirect α·β')} = ${fmt(out.indirect.estimate)} (Sobel p = ${fmt(out.indirect.sobelPValue)})\n`);
     for (const l of out.limitations) ctx.log(`${ctx.t('局限', 'limit')}: ${ctx.t(l.zh, l.en)}`);
   };
-  const mediateHelp = 'stepwise mechanism test through --mediator, with a cluster bootstrap of α·β and its limits stated';
+  const mediateHelp = '机制检验（逐步法）/ stepwise mechanism test through --mediator, with a cluster bootstrap of α·β and its limits stated';
   panelCommand('mediate', mediateHelp, mediateDid, printMediation);
   panelCommand('mediate', `${mediateHelp} (same as \`ftzlab did mediate\`)`, mediateDid, printMediation, program);
 
   const synth = program.command('synth').description('synthetic control and synthetic DID / 合成控制法');
   synth
     .command('sdid')
-    .description('synthetic difference-in-differences (Arkhangelsky et al. 2021), block design; also SC and DID')
+    .description('合成双重差分 / synthetic difference-in-differences (Arkhangelsky et al. 2021), block design; also SC and DID')
     .requiredOption('--data <file>', 'balanced panel file, CSV or Parquet')
     .requiredOption('--unit <col>', 'unit column')
     .requiredOption('--time <col>', 'period column')
@@ -157,7 +157,7 @@ export function registerDid(program: Command, ctx: CliContext): void {
     });
   synth
     .command('sc')
-    .description('synthetic control (Abadie, Diamond & Hainmueller 2010) with placebo-in-space inference')
+    .description('合成控制法 / synthetic control (Abadie, Diamond & Hainmueller 2010) with placebo-in-space inference')
     .requiredOption('--data <file>', 'panel file, CSV or Parquet')
     .requiredOption('--unit <col>', 'unit column')
     .requiredOption('--time <col>', 'period column')

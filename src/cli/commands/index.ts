@@ -31,7 +31,7 @@ export function registerIndex(program: Command, ctx: CliContext): void {
 
   index
     .command('frameworks')
-    .description('the shipped indicator frameworks')
+    .description('内置指标体系 / the shipped indicator frameworks')
     .option('--json', 'print JSON (the full frameworks)')
     .action((o: { json?: boolean }) => {
       const list = shippedFrameworks();
@@ -45,7 +45,7 @@ export function registerIndex(program: Command, ctx: CliContext): void {
 
   index
     .command('run')
-    .description('compute the index, its disparity, dynamics and spatial pattern from a spec (JSON)')
+    .description('按设定计算指数及其差异、动态与空间格局 / compute the index, its disparity, dynamics and spatial pattern from a spec (JSON)')
     .option('--spec <file>', 'spec file (JSON): framework, data and options')
     .option('--framework <id>', 'shortcut: run a shipped framework with default options')
     .option('--replications <n>', 'uncertainty runs (overrides the spec)')
