@@ -201,7 +201,7 @@ class ChunkReader {
   u32(): number {
     return (this.u16() | (this.u16() << 16)) >>> 0;
   }
-  skip(n: number): void {
+  advance(n: number): void {
     for (let i = 0; i < n; i++) this.u8();
   }
   str(): string {
@@ -226,7 +226,7 @@ class ChunkReader {
       this.p += n * (wide ? 2 : 1);
       left -= n;
     }
-    this.skip(4 * runs + ext);
+    this.advance(4 * runs + ext);
     return out;
   }
 }

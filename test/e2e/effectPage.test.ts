@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, openBrowserSession, type BrowserSession } from '../helpers/browserSession.js';
+import { artifacts, expectChart, openBrowserSession, type BrowserSession } from '../helpers/browserSession.js';
 
 let session: BrowserSession;
 let page: Page;
@@ -15,14 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-/** A chart container has drawn once ECharts has put its canvas inside it. */
-async function expectChart(testId: string): Promise<void> {
-  const chart = page.getByTestId(testId);
-  await chart.waitFor();
-  await chart.locator('canvas, svg').first().waitFor();
-  expect(await chart.locator('canvas, svg').count()).toBeGreaterThan(0);
-}
 
 describe('FTZ effect page in headless Chromium', () => {
   it('runs the default spec, draws the event study, lists the estimators and follows the language', async () => {
@@ -41,8 +33,8 @@ describe('FTZ effect page in headless Chromium', () => {
     const results = page.getByTestId('effect-results');
     await results.waitFor({ timeout: 60_000 });
 
-    await expectChart('event-study-chart');
-    await expectChart('coef-plot');
+    await expectChart(page, 'event-study-chart');
+    await expectChart(page, 'coef-plot');
 
     const estimates = page.getByTestId('effect-estimates');
     await estimates.locator('tbody tr').first().waitFor();
@@ -100,14 +92,14 @@ describe('FTZ effect page in headless Chromium', () => {
     await page.getByTestId('effect-run').click();
     const placebo = page.getByTestId('effect-placebo-panel');
     await placebo.waitFor({ timeout: 180_000 });
-    await expectChart('placebo-chart');
+    await expectChart(page, 'placebo-chart');
     expect(await page.getByTestId('placebo-p').textContent()).toMatch(/\d/);
     const facts = (await page.getByTestId('placebo-facts').textContent()) ?? '';
     expect(facts).toContain('100');
     expect(facts).toContain('20240101');
 
     const het = page.getByTestId('heterogeneity-location');
-    await expectChart('het-plot-location');
+    await expectChart(page, 'het-plot-location');
     const hetZh = (await het.textContent()) ?? '';
     for (const g of ['沿海', '内陆', '沿边']) expect(hetZh).toContain(g);
     expect(await page.getByTestId('heterogeneity-location-verdict').textContent()).toContain('5%');
@@ -124,7 +116,7 @@ describe('FTZ effect page in headless Chromium', () => {
     expect(statSync(`${artifacts}effect-event-study-zh.png`).size).toBeGreaterThan(20_000);
 
     // the earlier checks still hold on the bigger run
-    await expectChart('event-study-chart');
+    await expectChart(page, 'event-study-chart');
     expect(await page.getByTestId('effect-estimates').locator('[data-estimator="twfe"]').count()).toBe(1);
 
     await page.waitForTimeout(800);

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, openBrowserSession, type BrowserSession } from '../helpers/browserSession.js';
+import { artifacts, expectChart, openBrowserSession, type BrowserSession } from '../helpers/browserSession.js';
 
 let session: BrowserSession;
 let page: Page;
@@ -15,14 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
 });
-
-/** A chart container has drawn once ECharts has put its canvas inside it. */
-async function expectChart(testId: string): Promise<void> {
-  const chart = page.getByTestId(testId);
-  await chart.waitFor();
-  await chart.locator('canvas, svg').first().waitFor();
-  expect(await chart.locator('canvas, svg').count()).toBeGreaterThan(0);
-}
 
 describe('NQPF index page in headless Chromium', () => {
   it('runs the default framework, draws the results, follows the language and exports XLSX', async () => {
@@ -42,18 +34,18 @@ describe('NQPF index page in headless Chromium', () => {
     const results = page.getByTestId('index-results');
     await results.waitFor({ timeout: 60_000 });
 
-    await expectChart('index-map');
+    await expectChart(page, 'index-map');
     await page.getByTestId('index-ranking').locator('tbody tr').first().waitFor();
     expect(await page.getByTestId('index-ranking').locator('tbody tr').count()).toBe(31);
     const weights = page.getByTestId('weights-table');
     await weights.waitFor();
     expect(await weights.locator('tbody tr').count()).toBeGreaterThan(3);
     expect(await weights.textContent()).toMatch(/[\u4e00-\u9fff]/);
-    await expectChart('moran-scatter');
-    await expectChart('lisa-map');
-    await expectChart('dagum-chart');
-    await expectChart('kde-chart');
-    await expectChart('rank-uncertainty');
+    await expectChart(page, 'moran-scatter');
+    await expectChart(page, 'lisa-map');
+    await expectChart(page, 'dagum-chart');
+    await expectChart(page, 'kde-chart');
+    await expectChart(page, 'rank-uncertainty');
     await page.getByTestId('markov-table').waitFor();
     expect(await page.getByTestId('markov-tests').textContent()).toContain('LR');
 

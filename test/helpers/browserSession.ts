@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { webDistDir } from '../../src/core/paths.js';
 import { startServer, type ServerHandle } from '../../src/server/index.js';
 import { tempStore, type TempStore } from './tempStore.js';
@@ -41,4 +42,12 @@ export async function openBrowserSession(): Promise<BrowserSession> {
       store.cleanup();
     },
   };
+}
+
+/** A chart container has drawn once ECharts has put its canvas (or SVG) inside it. */
+export async function expectChart(page: Page, testId: string): Promise<void> {
+  const chart = page.getByTestId(testId);
+  await chart.waitFor();
+  await chart.locator('canvas, svg').first().waitFor();
+  expect(await chart.locator('canvas, svg').count()).toBeGreaterThan(0);
 }

@@ -31,7 +31,7 @@ export interface CouplingCoordination {
  * the form derived by 丛晓男 (2019, 经济地理 39(4): 18–25, "耦合度模型的形式、性质及在地理学中的若干误用",
  * eq. 5), which corrects the widespread variants with the wrong exponent or denominator that are not bounded
  * by 1 or not comparable across k; the misuses are surveyed again by 王淑佳, 孔伟, 任亮 et al. (2021, 自然资源学报
- * 36(3): 793–810), whose further modified C is not implemented here.
+ * 36(3): 793–810), whose further modified C ftzlab does not offer.
  *
  * Input: one row per unit, one column per subsystem score U_i ∈ [0, 1]. Any U_i = 0 gives C = 0 (Π U_i = 0);
  * a unit with every U_i = 0, where the formula is 0/0, also gets C = 0, and D = 0 either way since T = 0.
