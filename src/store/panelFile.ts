@@ -3,8 +3,9 @@ import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { FtzError } from '../core/errors.js';
-import { decodeText, firstInvalidUtf8 } from './import/decode.js';
-import { Store } from './duckdb.js';
+import type { Store } from './duckdb.js';
+import { Growable } from './growable.js';
+import { scanCsvColumns } from './plainCsv/scanCsvColumns.js';
 
 /**
  * `code`: a text column read as dense integer codes (Int32Array, 0, 1, … in order of first appearance) with its
@@ -59,24 +60,6 @@ function nullMask(vec: RawVector): Uint32Array | null | undefined {
   return new Uint32Array(v.data.buffer, v.data.byteOffset, v.data.length * 2);
 }
 const isNull = (mask: Uint32Array, i: number): boolean => (((mask[i >>> 5] as number) >>> (i & 31)) & 1) === 0;
-
-/** A typed array that grows as chunks arrive (the row count of a CSV scan is not known in advance). */
-class Growable<T extends Float64Array | Int32Array> {
-  length = 0;
-  constructor(public data: T, private readonly make: (n: number) => T) {}
-  reserve(extra: number): void {
-    if (this.length + extra <= this.data.length) return;
-    const next = this.make(Math.max(this.length + extra, this.data.length * 2));
-    next.set(this.data.subarray(0, this.length));
-    this.data = next;
-  }
-  /** The filled part; a view when little capacity is unused (no copy), else a trimmed copy. */
-  done(): T {
-    // (The row estimate from the first megabyte runs high when ids lengthen down the file: up to ~30% unused
-    // capacity is kept rather than copying every column once more.)
-    return (this.length >= 0.7 * this.data.length ? this.data.subarray(0, this.length) : this.data.slice(0, this.length)) as T;
-  }
-}
 
 /** Bytes 0..len−1 of a 4-byte word holding bytes [4w, 4w + 4) of an inline string (the rest zeroed). */
 const inlineMask = (len: number, w: number): number => {
@@ -348,11 +331,12 @@ async function readColumns(mem: Store, specs: readonly PanelColumnSpec[], query:
 }
 
 /**
- * Reads the named columns of a large CSV or Parquet panel into typed arrays with an in-memory DuckDB (the
- * estimators want columns, never row objects). UTF-8 CSV goes straight to DuckDB's reader; a GBK file is
+ * Reads the named columns of a large CSV or Parquet panel into typed arrays (the estimators want columns,
+ * never row objects). A plain UTF-8 CSV (no quotes, plain numbers) is scanned directly ({@link scanCsvColumns});
+ * anything else goes to an in-memory DuckDB: first one typed scan, and only when that fails (a cell that does
+ * not convert, a missing column, an empty required cell) the checks below that name the line. A GBK file is
  * decoded in Node first, since DuckDB here cannot. Missing columns and non-numeric cells get the importers'
- * coded errors, naming the row. A UTF-8 CSV is first read in one typed scan; only when that scan fails (a cell
- * that does not convert, a missing column, an empty required cell) are the checks below run to name the line.
+ * coded errors, naming the row.
  */
 export async function readPanelColumns(path: string, specs: readonly PanelColumnSpec[]): Promise<PanelColumns> {
   const file = basename(path);
@@ -362,7 +346,13 @@ export async function readPanelColumns(path: string, specs: readonly PanelColumn
     throw new FtzError('import.file_not_found', { file: path });
   }
   const ext = extname(path).toLowerCase();
-  const mem = await Store.open(':memory:', { threads: 2 });
+  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') {
+    const plain = await scanCsvColumns(path, specs, ext === '.tsv' ? 0x09 : 0x2c);
+    if (plain) return plain;
+  }
+  // DuckDB (and the GBK decoder) load only for files the plain scan cannot read: most runs never need them.
+  const [{ Store: DuckStore }, { decodeText, firstInvalidUtf8 }] = await Promise.all([import('./duckdb.js'), import('./import/decode.js')]);
+  const mem = await DuckStore.open(':memory:', { threads: 2 });
   let tmp: string | null = null;
   try {
     // Let DuckDB parse ahead while the chunks already read are copied here (the default buffer of a
