@@ -10,6 +10,7 @@ import { build as buildCeads } from './ceads.js';
 import { build as buildHs } from './hs.js';
 import { build as buildGeo } from './geo.js';
 import { build as buildZones } from './zones.js';
+import { build as buildCbam } from './cbam.js';
 
 /**
  * Rebuilds `data/bundled` from `data/sources`: runs each group's script in dependency order (regions
@@ -24,6 +25,7 @@ const STEPS: readonly [string, (ctx: BuildContext) => Promise<BuiltTable[]>][] =
   ['hs', buildHs],
   ['geo', buildGeo],
   ['zones', buildZones],
+  ['cbam', buildCbam],
 ];
 
 export async function buildAll(root: string): Promise<void> {

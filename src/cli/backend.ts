@@ -3,6 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { zoneDetail, zonesOverview, observations, type ObservationQueryInput } from '../analyses/catalog.js';
 import { exportDataset, importDatasetFile, showDataset, type ImportOutcome, type ImportSpec } from '../analyses/datasets.js';
+import { budgetReport, createBudget, listBudgets, sectorEmissions, type BudgetReport } from '../analyses/carbon/carbonBudgets.js';
+import { cbamExposure, type CbamExposureOutput } from '../analyses/carbon/cbamExposure.js';
+import { loadCbamLaw, type CbamLaw } from '../analyses/carbon/cbamLaw.js';
 import { ftzEffect } from '../analyses/did/ftzEffect.js';
 import { runIndex } from '../analyses/nqpf/runIndex.js';
 import { FtzError } from '../core/errors.js';
@@ -38,7 +41,32 @@ export interface Backend {
   exportDataset(name: string, out: string, version?: number): Promise<{ format: string; rows: number }>;
   runIndex(spec: unknown, onProgress: (done: number, total: number, stage: string) => void): Promise<Result>;
   ftzEffect(spec: unknown): Promise<Result>;
+  cbam(path: string, spec: CbamCliSpec): Promise<CbamExposureOutput>;
+  cbamLaw(): Promise<CbamLawView>;
+  budgets(): Promise<Awaited<ReturnType<typeof listBudgets>>>;
+  createBudget(spec: unknown): Promise<Awaited<ReturnType<typeof createBudget>>>;
+  budgetReport(name: string, options: BudgetOptions): Promise<BudgetReport>;
+  sectors(province: string, year?: number): Promise<Awaited<ReturnType<typeof sectorEmissions>>>;
   close(): void;
+}
+
+export interface CbamCliSpec {
+  readonly price?: number;
+  readonly year?: number;
+  readonly freeAllocation?: 'benchmark' | 'phase_in_share' | 'none';
+  readonly allowUnverified?: boolean;
+  readonly sheet?: string;
+}
+export interface BudgetOptions {
+  readonly version?: number;
+  readonly trendYears?: number;
+  readonly estimates?: readonly { year: number; value: number }[];
+}
+export type CbamLawView = Omit<CbamLaw, 'defaults'> & { defaults: CbamLaw['defaults'] extends ReadonlyMap<string, infer V> ? V[] : never };
+
+async function readShipmentFile(path: string): Promise<Uint8Array> {
+  if (!existsSync(path)) throw new FtzError('import.file_not_found', { file: path });
+  return new Uint8Array(await readFile(path));
 }
 
 class StoreBackend implements Backend {
@@ -61,6 +89,18 @@ class StoreBackend implements Backend {
     return runIndex(this.store, spec, { onProgress });
   }
   ftzEffect(spec: unknown) { return ftzEffect(this.store, spec); }
+  async cbam(path: string, spec: CbamCliSpec) {
+    const { sheet, ...rest } = spec;
+    return cbamExposure(this.store, { bytes: await readShipmentFile(path), fileName: basename(path), path, ...(sheet ? { sheet } : {}) }, rest);
+  }
+  async cbamLaw() {
+    const l = await loadCbamLaw(this.store);
+    return { ...l, defaults: [...l.defaults.values()] };
+  }
+  budgets() { return listBudgets(this.store); }
+  createBudget(spec: unknown) { return createBudget(this.store, spec); }
+  budgetReport(name: string, options: BudgetOptions) { return budgetReport(this.store, name, options); }
+  sectors(province: string, year?: number) { return sectorEmissions(this.store, province, year); }
   close() { this.store.close(); }
 }
 
@@ -126,6 +166,26 @@ class ServerBackend implements Backend {
   }
   ftzEffect(spec: unknown) {
     return this.call<Result>('api/did/ftz-effect', { method: 'POST', body: JSON.stringify(spec), headers: { 'content-type': 'application/json' } });
+  }
+  async cbam(path: string, spec: CbamCliSpec) {
+    const p = new URLSearchParams({ file_name: basename(path) });
+    if (spec.price !== undefined) p.set('price', String(spec.price));
+    if (spec.year !== undefined) p.set('year', String(spec.year));
+    if (spec.freeAllocation) p.set('free_allocation', spec.freeAllocation);
+    if (spec.allowUnverified !== undefined) p.set('allow_unverified', String(spec.allowUnverified));
+    if (spec.sheet) p.set('sheet', spec.sheet);
+    return this.call<CbamExposureOutput>(`api/carbon/cbam?${p}`, { method: 'POST', body: Buffer.from(await readShipmentFile(path)), headers: { 'content-type': 'application/octet-stream' } });
+  }
+  cbamLaw() { return this.call<CbamLawView>('api/carbon/law'); }
+  async budgets() { return (await this.call<{ budgets: Awaited<ReturnType<typeof listBudgets>> }>('api/carbon/budgets')).budgets; }
+  createBudget(spec: unknown) {
+    return this.call<Awaited<ReturnType<typeof createBudget>>>('api/carbon/budgets', { method: 'POST', body: JSON.stringify(spec), headers: { 'content-type': 'application/json' } });
+  }
+  budgetReport(name: string, options: BudgetOptions) {
+    return this.call<BudgetReport>(`api/carbon/budgets/${encodeURIComponent(name)}/report`, { method: 'POST', body: JSON.stringify(options), headers: { 'content-type': 'application/json' } });
+  }
+  sectors(province: string, year?: number) {
+    return this.call<Awaited<ReturnType<typeof sectorEmissions>>>(`api/carbon/sectors?province=${province}${year ? `&year=${year}` : ''}`);
   }
   close() {}
 }

@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { asFtzError } from '../core/errors.js';
 import { parseLocale, type Locale } from '../core/locale.js';
 import { packageVersion } from '../core/version.js';
+import { registerCarbon } from './commands/carbon.js';
 import { registerCatalog } from './commands/catalog.js';
 import { registerData } from './commands/data.js';
 import { registerDid } from './commands/did.js';
@@ -52,6 +53,7 @@ export async function main(
   registerIndex(program, ctx);
   registerDid(program, ctx);
   registerFtzEffect(program, ctx);
+  registerCarbon(program, ctx);
   registerServe(program, ctx);
   try {
     await program.parseAsync([...argv]);

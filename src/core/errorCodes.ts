@@ -83,6 +83,16 @@ export interface ErrorParams {
   'causal.group_without_treated': { group: string; detail: string };
   'causal.too_few_clusters': { method: string; n: number; min: number };
   'causal.collinear_mediator': { mediator: string; detail: string };
+  // carbon codes (methods/carbon, analyses/carbon)
+  'carbon.bad_matrix': { what: string; detail: string };
+  'carbon.singular_leontief': { detail: string };
+  'carbon.option_invalid': { option: string; value: string; reason: string };
+  'carbon.unknown_cn_code': { file: string; row: number; value: string };
+  'carbon.ambiguous_cn_code': { file: string; row: number; value: string; candidates: string[] };
+  'carbon.no_default_value': { file: string; row: number; cn: string; reason: string };
+  'carbon.bad_quantity': { file: string; row: number; column: string; value: string; reason: string };
+  'carbon.bad_unit': { file: string; row: number; column: string; value: string; expected: string };
+  'carbon.bad_budget': { detail: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -21,6 +21,7 @@ import { listIndicators, listRegions, listSources, storeCounts } from '../store/
 import { datasetHistory, listDatasets } from '../store/datasets.js';
 import type { Db } from '../store/duckdb.js';
 import type { MetaResponse } from './apiTypes.js';
+import { carbonRoutes } from './carbonRoutes.js';
 import { errorResponse } from './errorResponse.js';
 import { hostCheck } from './hostCheck.js';
 import { openApiDocument } from './openapi.js';
@@ -179,6 +180,8 @@ export function createApp(options: AppOptions): Hono {
       'content-disposition': `attachment; filename="nqpf-index.${q.format}"`,
     });
   });
+
+  carbonRoutes(app, store, maxUpload);
 
   if (options.webDir) {
     const webDir = options.webDir;

@@ -27,6 +27,13 @@ const COLUMNS = {
   },
   hs2022: { code: 'VARCHAR', level: 'INTEGER', parent: 'VARCHAR', description_en: 'VARCHAR', section: 'VARCHAR' },
   hs_isic4: { hs6: 'VARCHAR', isic4: 'VARCHAR' },
+  cbam_good: { cn: 'VARCHAR', level: 'INTEGER', product_group: 'VARCHAR', description_abridged_en: 'VARCHAR', heading_only: 'BOOLEAN', good_key: 'VARCHAR' },
+  cbam_default: {
+    origin: 'VARCHAR', cn: 'VARCHAR', direct: 'DOUBLE', indirect: 'DOUBLE', total: 'DOUBLE', route: 'VARCHAR', status: 'VARCHAR',
+    citation: 'VARCHAR', checked_against: 'VARCHAR', source_id: 'VARCHAR',
+  },
+  cbam_markup: { product_group: 'VARCHAR', from_year: 'INTEGER', markup_pct: 'DOUBLE', status: 'VARCHAR', citation: 'VARCHAR', note: 'VARCHAR', source_id: 'VARCHAR' },
+  cbam_rule: { rule: 'VARCHAR', key: 'VARCHAR', value: 'DOUBLE', unit: 'VARCHAR', citation: 'VARCHAR', status: 'VARCHAR', note: 'VARCHAR', source_id: 'VARCHAR' },
 } as const;
 
 /** `read_csv` with every column typed up front: no sniffing, so codes such as `0101` keep their zeros. */
@@ -79,6 +86,9 @@ export async function ensureBundle(store: Db, dir: string, log: (m: string) => v
     }
     await tx.run(`INSERT INTO hs2022 SELECT * FROM ${readCsv(join(dir, 'hs2022.csv'), COLUMNS.hs2022)}`);
     await tx.run(`INSERT INTO hs_isic4 SELECT * FROM ${readCsv(join(dir, 'hs_isic4.csv'), COLUMNS.hs_isic4)}`);
+    for (const [table, file] of [['cbam_good', 'goods'], ['cbam_default', 'defaults'], ['cbam_markup', 'markups'], ['cbam_rule', 'rules']] as const) {
+      await tx.run(`INSERT INTO ${table} SELECT * FROM ${readCsv(join(dir, 'cbam', `${file}.csv`), COLUMNS[table])}`);
+    }
     const zones = JSON.parse(readFileSync(join(dir, 'zones.json'), 'utf8')) as ZoneRecord[];
     await insertZones(tx, zones);
     await tx.run("INSERT OR REPLACE INTO meta VALUES ('bundle_sha256', ?), ('bundle_version', ?)", [

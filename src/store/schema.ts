@@ -31,6 +31,21 @@ const MIGRATIONS: readonly string[] = [
     year INTEGER NOT NULL, indicator VARCHAR NOT NULL, value DOUBLE NOT NULL);
   CREATE SEQUENCE dataset_table_seq START 1;
   `,
+  `
+  CREATE TABLE cbam_good (cn VARCHAR PRIMARY KEY, level INTEGER, product_group VARCHAR, description_abridged_en VARCHAR,
+    heading_only BOOLEAN, good_key VARCHAR);
+  CREATE TABLE cbam_default (origin VARCHAR, cn VARCHAR, direct DOUBLE, indirect DOUBLE, total DOUBLE, route VARCHAR,
+    status VARCHAR, citation VARCHAR, checked_against VARCHAR, source_id VARCHAR, PRIMARY KEY (origin, cn));
+  CREATE TABLE cbam_markup (product_group VARCHAR, from_year INTEGER, markup_pct DOUBLE, status VARCHAR, citation VARCHAR,
+    note VARCHAR, source_id VARCHAR, PRIMARY KEY (product_group, from_year));
+  CREATE TABLE cbam_rule (rule VARCHAR, key VARCHAR, value DOUBLE, unit VARCHAR, citation VARCHAR, status VARCHAR,
+    note VARCHAR, source_id VARCHAR, PRIMARY KEY (rule, key));
+  CREATE TABLE carbon_budget (name VARCHAR NOT NULL, version INTEGER NOT NULL, created_at VARCHAR NOT NULL,
+    scope_kind VARCHAR NOT NULL, scope_code VARCHAR NOT NULL, unit VARCHAR NOT NULL, spec VARCHAR NOT NULL, note VARCHAR,
+    PRIMARY KEY (name, version));
+  CREATE TABLE carbon_budget_year (name VARCHAR NOT NULL, version INTEGER NOT NULL, year INTEGER NOT NULL,
+    budget DOUBLE NOT NULL, PRIMARY KEY (name, version, year));
+  `,
 ];
 
 export async function migrate(store: Db): Promise<void> {
@@ -52,4 +67,4 @@ export async function migrate(store: Db): Promise<void> {
 
 /** Tables refilled from `data/bundled` whenever the bundle changes; user tables are never touched. */
 export const BUNDLED_TABLES = ['source', 'region', 'indicator', 'observation', 'zone_doc', 'zone', 'zone_area',
-  'hs2022', 'hs_isic4'] as const;
+  'hs2022', 'hs_isic4', 'cbam_good', 'cbam_default', 'cbam_markup', 'cbam_rule'] as const;

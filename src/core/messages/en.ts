@@ -124,4 +124,13 @@ export const en: Templates = {
   'causal.group_without_treated': (p) => `Group ${p.group} has no treated observations (${p.detail}): its treatment effect cannot be estimated; drop the group or merge it with another.`,
   'causal.too_few_clusters': (p) => `${p.method} needs at least ${p.min} clusters; the data have ${p.n}.`,
   'causal.collinear_mediator': (p) => `The mediator ${p.mediator} is collinear with the treatment or absorbed by the fixed effects (${p.detail}): the direct and indirect effects are not identified.`,
+  'carbon.bad_matrix': (p) => `The ${p.what} is not usable: ${p.detail}.`,
+  'carbon.singular_leontief': (p) => `I − A cannot be inverted (${p.detail}): some sector uses at least as much input as it produces; check the intermediate flows and total outputs.`,
+  'carbon.option_invalid': (p) => `Option ${p.option} = ${p.value} is not valid: ${p.reason}.`,
+  'carbon.unknown_cn_code': (p) => `${p.file}, row ${p.row}: CN code "${p.value}" is not a CBAM good (Annex I of Regulation (EU) 2023/956); check the code, or remove the row if the good is not covered.`,
+  'carbon.ambiguous_cn_code': (p) => `${p.file}, row ${p.row}: CN code "${p.value}" is shorter than the CBAM entries under it (${p.candidates.slice(0, 6).join(', ')}${p.candidates.length > 6 ? ', …' : ''}); give the 8-digit CN code so the covered good and its default value are known.`,
+  'carbon.no_default_value': (p) => `${p.file}, row ${p.row}: no usable default value for CN ${p.cn} (${p.reason}); give the actual emissions in direct_tco2_per_t (and indirect_tco2_per_t).`,
+  'carbon.bad_quantity': (p) => `${p.file}, row ${p.row}, column ${p.column}: "${p.value}" is not usable (${p.reason}).`,
+  'carbon.bad_unit': (p) => `${p.file}, row ${p.row}, column ${p.column}: "${p.value}" looks like the wrong unit; expected ${p.expected}.`,
+  'carbon.bad_budget': (p) => `The carbon budget is not usable: ${p.detail}.`,
 };

@@ -98,4 +98,13 @@ export const zhCN: Templates = {
   'causal.group_without_treated': (p) => `分组 ${p.group} 没有受处理的观测（${p.detail}）：无法估计该组的处理效应，请删除该组或与其他组合并。`,
   'causal.too_few_clusters': (p) => `${p.method} 至少需要 ${p.min} 个聚类，数据只有 ${p.n} 个。`,
   'causal.collinear_mediator': (p) => `中介变量 ${p.mediator} 与处理变量共线或被固定效应吸收（${p.detail}）：无法识别直接效应和间接效应。`,
+  'carbon.bad_matrix': (p) => `${p.what} 不可用：${p.detail}。`,
+  'carbon.singular_leontief': (p) => `I − A 不可逆（${p.detail}）：有部门的中间投入不小于其产出，请检查中间流量和总产出。`,
+  'carbon.option_invalid': (p) => `选项 ${p.option} = ${p.value} 无效：${p.reason}。`,
+  'carbon.unknown_cn_code': (p) => `${p.file} 第 ${p.row} 行：CN 编码“${p.value}”不是 CBAM 覆盖的货物（(EU) 2023/956 号条例附件一）；请核对编码，若该货物不在覆盖范围内请删除此行。`,
+  'carbon.ambiguous_cn_code': (p) => `${p.file} 第 ${p.row} 行：CN 编码“${p.value}”位数不足，其下有多个 CBAM 条目（${p.candidates.slice(0, 6).join('、')}${p.candidates.length > 6 ? '……' : ''}）；请填写 8 位 CN 编码，以确定所属货物及其默认值。`,
+  'carbon.no_default_value': (p) => `${p.file} 第 ${p.row} 行：CN ${p.cn} 没有可用的默认值（${p.reason}）；请在 direct_tco2_per_t（及 indirect_tco2_per_t）列填写实际排放。`,
+  'carbon.bad_quantity': (p) => `${p.file} 第 ${p.row} 行 ${p.column} 列：“${p.value}”不可用（${p.reason}）。`,
+  'carbon.bad_unit': (p) => `${p.file} 第 ${p.row} 行 ${p.column} 列：“${p.value}”的单位似乎不对，应为 ${p.expected}。`,
+  'carbon.bad_budget': (p) => `碳预算不可用：${p.detail}。`,
 };

@@ -54,11 +54,19 @@ export interface ParsedFile {
 
 const TEXT_EXT = new Set(['.csv', '.tsv', '.txt']);
 
+export interface RawFile {
+  readonly raw: RawTable;
+  readonly encoding: string;
+  /** the unit an NBS export states in its preamble */
+  readonly nbsUnit?: string;
+  readonly layout?: Layout | 'auto';
+}
+
 /**
- * Everything an import does before touching the database: size check, format by content and extension,
- * decoding, parsing, layout and types. Any problem throws a coded FtzError, so nothing is written.
+ * The untyped table in a file: size check, format by content and extension, decoding (UTF-8 / GBK / GB18030)
+ * and parsing of CSV, TSV, XLSX (in a heap-capped worker) or Parquet. Problems throw coded FtzErrors.
  */
-export async function parseImportFile(bytes: Uint8Array, options: ParseFileOptions): Promise<ParsedFile> {
+export async function readRawTable(bytes: Uint8Array, options: Pick<ParseFileOptions, 'fileName' | 'path' | 'encoding' | 'sheet' | 'layout' | 'limits' | 'onProgress'>): Promise<RawFile> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits };
   const file = basename(options.fileName);
   const progress = options.onProgress ?? (() => {});
@@ -69,40 +77,42 @@ export async function parseImportFile(bytes: Uint8Array, options: ParseFileOptio
   const ext = extname(file).toLowerCase();
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const isParquet = bytes.length >= 4 && String.fromCharCode(...bytes.subarray(0, 4)) === 'PAR1';
-  let raw: RawTable;
-  let encoding = 'binary';
-  let layout = options.layout;
-  let nbsUnit: string | undefined;
   if (ext === '.xlsx' || (isZip && ext !== '.parquet')) {
     progress('reading workbook');
-    raw = await readXlsx(bytes, {
+    const raw = await readXlsx(bytes, {
       file, sheet: options.sheet ?? null, maxCell: limits.maxCell, maxUnpacked: limits.maxUnpacked,
       maxHeapMb: limits.maxHeapMb,
     });
-  } else if (ext === '.parquet' || isParquet) {
+    return { raw, encoding: 'binary', ...(options.layout !== undefined ? { layout: options.layout } : {}) };
+  }
+  if (ext === '.parquet' || isParquet) {
     if (!options.path) throw new FtzError('import.parquet_invalid', { file, reason: 'Parquet is read from a file path' });
     progress('reading Parquet');
-    raw = await readParquet(options.path, file);
-  } else if (TEXT_EXT.has(ext)) {
-    progress('decoding');
-    const decoded = decodeText(bytes, options.encoding, file);
-    encoding = decoded.encoding;
-    if (decoded.text.trim() === '') throw new FtzError('import.empty_file', { file });
-    progress('parsing');
-    if (isNbsExport(decoded.text) && (layout === undefined || layout === 'auto' || layout === 'nbs')) {
-      const grid = parseDelimited(decoded.text, { file, maxCell: limits.maxCell, ragged: true, delimiter: ',' });
-      const nbs = parseNbsExport(grid, file);
-      raw = nbs.table;
-      nbsUnit = nbs.unit;
-      layout = 'nbs';
-    } else {
-      raw = parseDelimited(decoded.text, {
-        file, maxCell: limits.maxCell, ...(ext === '.tsv' ? { delimiter: '\t' } : {}),
-      });
-    }
-  } else {
-    throw new FtzError('import.unsupported_format', { file, extension: ext || '(none)' });
+    return { raw: await readParquet(options.path, file), encoding: 'binary', ...(options.layout !== undefined ? { layout: options.layout } : {}) };
   }
+  if (!TEXT_EXT.has(ext)) throw new FtzError('import.unsupported_format', { file, extension: ext || '(none)' });
+  progress('decoding');
+  const decoded = decodeText(bytes, options.encoding, file);
+  if (decoded.text.trim() === '') throw new FtzError('import.empty_file', { file });
+  progress('parsing');
+  const layout = options.layout;
+  if (isNbsExport(decoded.text) && (layout === undefined || layout === 'auto' || layout === 'nbs')) {
+    const grid = parseDelimited(decoded.text, { file, maxCell: limits.maxCell, ragged: true, delimiter: ',' });
+    const nbs = parseNbsExport(grid, file);
+    return { raw: nbs.table, encoding: decoded.encoding, layout: 'nbs', ...(nbs.unit !== undefined ? { nbsUnit: nbs.unit } : {}) };
+  }
+  const raw = parseDelimited(decoded.text, { file, maxCell: limits.maxCell, ...(ext === '.tsv' ? { delimiter: '\t' } : {}) });
+  return { raw, encoding: decoded.encoding, ...(layout !== undefined ? { layout } : {}) };
+}
+
+/**
+ * Everything an import does before touching the database: reading the raw table ({@link readRawTable}),
+ * then layout and types. Any problem throws a coded FtzError, so nothing is written.
+ */
+export async function parseImportFile(bytes: Uint8Array, options: ParseFileOptions): Promise<ParsedFile> {
+  const file = basename(options.fileName);
+  const progress = options.onProgress ?? (() => {});
+  const { raw, encoding, nbsUnit, layout } = await readRawTable(bytes, options);
   progress(`typing ${raw.rows.length} rows`);
   const shaped = shapeTable(raw, options.matcher, {
     file, dataset: options.dataset,
