@@ -6,6 +6,7 @@ import { exportDataset, importDatasetFile, showDataset, type ImportOutcome, type
 import { budgetReport, createBudget, listBudgets, sectorEmissions, type BudgetReport } from '../analyses/carbon/carbonBudgets.js';
 import { cbamExposure, type CbamExposureOutput } from '../analyses/carbon/cbamExposure.js';
 import { loadCbamLaw, type CbamLaw } from '../analyses/carbon/cbamLaw.js';
+import { tradeEmbodied, type TradeEmbodiedOutput } from '../analyses/carbon/tradeEmbodied.js';
 import { ftzEffect } from '../analyses/did/ftzEffect.js';
 import { runIndex } from '../analyses/nqpf/runIndex.js';
 import { FtzError } from '../core/errors.js';
@@ -47,6 +48,7 @@ export interface Backend {
   createBudget(spec: unknown): Promise<Awaited<ReturnType<typeof createBudget>>>;
   budgetReport(name: string, options: BudgetOptions): Promise<BudgetReport>;
   sectors(province: string, year?: number): Promise<Awaited<ReturnType<typeof sectorEmissions>>>;
+  embodied(tradePath: string, intensitiesPath: string): Promise<TradeEmbodiedOutput>;
   close(): void;
 }
 
@@ -101,6 +103,9 @@ class StoreBackend implements Backend {
   createBudget(spec: unknown) { return createBudget(this.store, spec); }
   budgetReport(name: string, options: BudgetOptions) { return budgetReport(this.store, name, options); }
   sectors(province: string, year?: number) { return sectorEmissions(this.store, province, year); }
+  async embodied(tradePath: string, intensitiesPath: string) {
+    return tradeEmbodied(this.store, { bytes: await readShipmentFile(tradePath), fileName: tradePath }, { bytes: await readShipmentFile(intensitiesPath), fileName: intensitiesPath });
+  }
   close() { this.store.close(); }
 }
 
@@ -186,6 +191,10 @@ class ServerBackend implements Backend {
   }
   sectors(province: string, year?: number) {
     return this.call<Awaited<ReturnType<typeof sectorEmissions>>>(`api/carbon/sectors?province=${province}${year ? `&year=${year}` : ''}`);
+  }
+  async embodied(tradePath: string, intensitiesPath: string) {
+    const file = async (p: string) => ({ file_name: basename(p), base64: Buffer.from(await readShipmentFile(p)).toString('base64') });
+    return this.call<TradeEmbodiedOutput>('api/carbon/embodied', { method: 'POST', body: JSON.stringify({ trade: await file(tradePath), intensities: await file(intensitiesPath) }), headers: { 'content-type': 'application/json' } });
   }
   close() {}
 }

@@ -39,10 +39,17 @@ export async function main(
 ): Promise<number> {
   const stdout = io.stdout ?? ((s: string) => void process.stdout.write(s));
   const stderr = io.stderr ?? ((s: string) => void process.stderr.write(s));
+  // Only before any command: commander's global --version flag would otherwise swallow the
+  // `--version <n>` options of `data show` and `carbon budget show`.
+  let first = 2;
+  while (argv[first] === '--lang' || argv[first]?.startsWith('--lang=')) first += argv[first] === '--lang' ? 2 : 1;
+  if (argv[first] === '--version' || argv[first] === '-V') {
+    stdout(`${packageVersion()}\n`);
+    return 0;
+  }
   const ctx = new CliContext(pickLocale(argv, io.env ?? process.env), stdout, stderr);
   const program = new Command('ftzlab')
-    .description('ftzlab: Pilot Free Trade Zones and new quality productive forces / 自贸试验区与新质生产力分析平台')
-    .version(packageVersion())
+    .description('ftzlab: Pilot Free Trade Zones and new quality productive forces / 自贸试验区与新质生产力分析平台 (ftzlab --version: the version)')
     .option('--lang <lang>', 'zh or en (default: from LANG)')
     .exitOverride()
     .configureOutput({ writeOut: stdout, writeErr: stderr });

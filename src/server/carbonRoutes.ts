@@ -5,11 +5,12 @@ import { budgetReport, createBudget, listBudgets, sectorEmissions } from '../ana
 import { cbamExposure } from '../analyses/carbon/cbamExposure.js';
 import { loadCbamLaw } from '../analyses/carbon/cbamLaw.js';
 import { mrioAccounts } from '../analyses/carbon/mrioAccounts.js';
+import { tradeEmbodied } from '../analyses/carbon/tradeEmbodied.js';
 import { FtzError } from '../core/errors.js';
 import type { Db } from '../store/duckdb.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
-const cbamQuery = z.object({
+export const cbamQuery = z.object({
   file_name: z.string().min(1).max(255),
   sheet: z.string().max(100).optional(),
   price: z.coerce.number().min(0).max(10_000).optional(),
@@ -17,12 +18,14 @@ const cbamQuery = z.object({
   free_allocation: z.enum(['benchmark', 'phase_in_share', 'none']).optional(),
   allow_unverified: flag.optional(),
 });
-const reportBody = z.object({
+export const reportBody = z.object({
   version: z.number().int().min(1).optional(),
   trendYears: z.number().int().min(2).max(30).optional(),
   estimates: z.array(z.object({ year: z.number().int(), value: z.number().min(0) })).max(200).optional(),
 });
-const sectorQuery = z.object({ province: z.string().regex(/^\d{6}$/), year: z.coerce.number().int().optional() });
+const fileField = z.object({ file_name: z.string().min(1).max(255), base64: z.string().max(12_000_000) });
+export const embodiedBody = z.object({ trade: fileField, intensities: fileField });
+export const sectorQuery = z.object({ province: z.string().regex(/^\d{6}$/), year: z.coerce.number().int().optional() });
 
 async function jsonBody(c: { req: { json(): Promise<unknown> } }, what: string): Promise<unknown> {
   try {
@@ -56,6 +59,12 @@ export function carbonRoutes(app: Hono, store: Db, maxUpload: number): void {
   app.get('/api/carbon/budgets/:name', async (c) => {
     const v = c.req.query('version');
     return c.json(await budgetReport(store, c.req.param('name'), v ? { version: Number(v) } : {}));
+  });
+  // Two files in one JSON body (base64): the trade flows and the intensity table.
+  app.post('/api/carbon/embodied', small, async (c) => {
+    const b = embodiedBody.parse(await jsonBody(c, 'trade and intensities files'));
+    const file = (f: z.infer<typeof fileField>) => ({ bytes: new Uint8Array(Buffer.from(f.base64, 'base64')), fileName: f.file_name });
+    return c.json(await tradeEmbodied(store, file(b.trade), file(b.intensities)));
   });
   app.get('/api/carbon/sectors', async (c) => {
     const q = sectorQuery.parse(c.req.query());

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { importSpecSchema } from '../analyses/datasets.js';
 import { observationQuerySchema } from '../analyses/catalog.js';
+import { budgetSpecSchema } from '../analyses/carbon/carbonBudgets.js';
+import { mrioFileSchema } from '../analyses/carbon/mrioAccounts.js';
 import { ftzEffectSpecSchema } from '../analyses/did/ftzEffectSpec.js';
+import { cbamQuery, embodiedBody, reportBody, sectorQuery } from './carbonRoutes.js';
 import { indexSpecSchema } from '../analyses/nqpf/indexSpec.js';
 
 const errorSchema = {
@@ -123,6 +126,53 @@ export function openApiDocument(version: string): object {
           responses: ok('the estimate, weights and inference'),
         },
       }])),
+      '/api/carbon/cbam': {
+        post: {
+          summary: 'CBAM exposure of a shipment file (the body: CSV or XLSX bytes with cn_code, origin, quantity_t, year; optional direct_tco2_per_t, indirect_tco2_per_t, carbon_price_paid_eur_per_t, benchmark_tco2_per_t, declarant)',
+          parameters: queryParams(cbamQuery),
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: ok('lines with the default value used and its legal citation, by product, totals, threshold, the law rows used and left out, warnings, provenance'),
+        },
+      },
+      '/api/carbon/law': { get: { summary: 'The bundled CBAM law rows (goods, default values, mark-ups, rules), each with citation and status (verified | secondary | recalled)', responses: ok('law tables') } },
+      '/api/carbon/mrio': {
+        post: {
+          summary: 'MRIO emission accounts (production, consumption, import, export based), multipliers and region-to-region embodied flows',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(mrioFileSchema, { io: 'input' }) } } },
+          responses: ok('accounts'),
+        },
+      },
+      '/api/carbon/embodied': {
+        post: {
+          summary: 'Emissions embodied in trade flows: the bundled HS → ISIC Rev.4 concordance × the intensity table (files as base64)',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(embodiedBody, { io: 'input' }) } } },
+          responses: ok('rows, by ISIC class, by partner, unmatched codes, missing intensities'),
+        },
+      },
+      '/api/carbon/budgets': {
+        get: { summary: 'Carbon budgets and their versions', responses: ok('budgets') },
+        post: {
+          summary: 'Create a carbon budget (a new version when the name exists) from annual values or a reduction path',
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(budgetSpecSchema, { io: 'input' }) } } },
+          responses: { 201: { description: 'name, version and annual budgets' } },
+        },
+      },
+      '/api/carbon/budgets/{name}': {
+        get: {
+          summary: 'A budget tracked against the CEADs inventory of its scope',
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }, { name: 'version', in: 'query', schema: { type: 'integer' } }],
+          responses: ok('budget report'),
+        },
+      },
+      '/api/carbon/budgets/{name}/report': {
+        post: {
+          summary: 'A budget tracked against the inventory plus your estimates for later years',
+          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+          requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(reportBody, { io: 'input' }) } } },
+          responses: ok('budget report'),
+        },
+      },
+      '/api/carbon/sectors': { get: { summary: 'CO2 by CEADs sector for a province and year', parameters: queryParams(sectorQuery), responses: ok('sectors') } },
       '/api/datasets/{name}/versions': {
         get: {
           summary: 'Every version of a dataset',

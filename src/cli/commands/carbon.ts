@@ -88,6 +88,21 @@ export function registerCarbon(program: Command, ctx: CliContext): void {
       if (out.unattributed_industries.length) ctx.log(ctx.t(`总产出为零、排放未能分配的部门：${out.unattributed_industries.join('、')}`, `industries with zero output whose emissions cannot be attributed: ${out.unattributed_industries.join(', ')}`));
     });
 
+  carbon
+    .command('embodied')
+    .description('贸易隐含排放（HS→ISIC 对照 × 用户排放强度）/ emissions embodied in trade flows: HS → ISIC concordance × your intensity table')
+    .requiredOption('--trade <file>', 'CSV or XLSX: hs_code, partner, amount')
+    .requiredOption('--intensities <file>', 'CSV or XLSX: isic4, intensity (emissions per unit of amount), optional unit')
+    .option('--json', 'print JSON')
+    .action(async (o: { trade: string; intensities: string; json?: boolean }) => {
+      const r = await (await ctx.backend()).embodied(resolve(o.trade), resolve(o.intensities));
+      if (o.json) return ctx.json(r);
+      ctx.stdout(formatTable([ctx.t('ISIC 类别', 'ISIC class'), ctx.t('贸易额', 'amount'), ctx.t('有强度的贸易额', 'covered amount'), ctx.t('隐含排放', 'embodied emissions')], r.byIsic.map((x) => [x.key, n(x.amount), n(x.coveredAmount), n(x.emissions)])));
+      ctx.stdout(formatTable([ctx.t('贸易伙伴', 'partner'), ctx.t('贸易额', 'amount'), ctx.t('隐含排放', 'embodied emissions')], r.byPartner.map((x) => [x.key, n(x.amount), n(x.emissions)])));
+      ctx.stdout(`${ctx.t('合计', 'Total')}: ${n(r.total.emissions)}${r.unit ? ` (${ctx.t('排放强度单位', 'intensity unit')}: ${r.unit} × ${ctx.t('贸易额', 'amount')})` : ''}\n`);
+      for (const w of r.warnings) ctx.log(`${ctx.t('提示', 'note')} [${w.code}]: ${ctx.t(w.message.zh, w.message.en)}`);
+    });
+
   const budget = carbon.command('budget').description('碳预算：设定、版本与跟踪 / carbon budgets: create (versioned), list, track');
   budget
     .command('create')
