@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { budgetReport, createBudget, scopeEmissions, sectorEmissions } from '../../src/analyses/carbon/carbonBudgets.js';
@@ -77,6 +78,14 @@ describe('CBAM exposure on the bundled law tables', () => {
     expect(r.lines[0]!.default_value).toBeNull();
     close(r.lines[0]!.embedded_tco2, 500);
     close(r.totals.cost_eur, 40000);
+  });
+
+  it('reads a GBK-encoded file with the origin in Chinese', async () => {
+    const bytes = new Uint8Array(iconv.encode(`${HEAD},declarant\n25232900,中国,100,2026,上海某进口商\n`, 'gbk'));
+    const r = await cbamExposure(t.store, { bytes, fileName: 'gbk.csv' }, { allowUnverified: true });
+    expect(r.lines[0]!.origin).toBe('CHN');
+    expect(r.lines[0]!.declarant).toBe('上海某进口商');
+    close(r.lines[0]!.see_tco2_per_t, 1.42 * 1.1);
   });
 
   it('without --allow-unverified a transcribed default is refused, naming the row and the way out', async () => {

@@ -30,6 +30,13 @@ describe('ftzlab carbon', () => {
     expect(ok.code).toBe(0);
     const out = JSON.parse(ok.out) as CbamExposureOutput;
     expect(out.totals.cost_eur).toBeCloseTo(350.57 * 80, 9);
+    const xlsx = join(dir, 'cbam.xlsx');
+    expect((await runCli(['carbon', 'cbam', '--shipments', f, '--allow-unverified', '--out', xlsx], 'zh')).code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    expect(wb.worksheets.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()))).toContain('2026/1740');
     const refused = await runCli(['carbon', 'cbam', '--shipments', f], 'zh');
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('第 2 行');

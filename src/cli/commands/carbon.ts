@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { FtzError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
@@ -37,13 +37,25 @@ export function registerCarbon(program: Command, ctx: CliContext): void {
     .option('--free-allocation <m>', 'benchmark | phase_in_share | none', 'benchmark')
     .option('--allow-unverified', 'also use law rows not yet read in the Official Journal (marked in the output)')
     .option('--sheet <name>', 'XLSX sheet')
+    .option('--out <file>', 'also write the tables to .xlsx or .docx')
     .option('--json', 'print JSON')
-    .action(async (o: { shipments: string; price?: string; year?: string; freeAllocation: string; allowUnverified?: boolean; sheet?: string; json?: boolean }) => {
+    .action(async (o: { shipments: string; price?: string; year?: string; freeAllocation: string; allowUnverified?: boolean; sheet?: string; out?: string; json?: boolean }) => {
       const b = await ctx.backend();
       const out = await b.cbam(resolve(o.shipments), {
         ...(o.price !== undefined ? { price: Number(o.price) } : {}), ...(o.year !== undefined ? { year: Number(o.year) } : {}),
         freeAllocation: o.freeAllocation as 'benchmark', allowUnverified: o.allowUnverified === true, ...(o.sheet ? { sheet: o.sheet } : {}),
       });
+      if (o.out) {
+        const file = resolve(o.out);
+        const lang = ctx.locale === 'zh-CN' ? 'zh' : 'en';
+        const [{ cbamResult }, { resultNotes }] = await Promise.all([import('../../analyses/carbon/cbamTables.js'), import('../../report/renderResult.js')]);
+        const result = cbamResult(out);
+        const notes = resultNotes(result, lang, { zh: 'CBAM 出口暴露测算', en: 'CBAM exposure' });
+        if (extname(file).toLowerCase() === '.docx') await (await import('../../report/docxReport.js')).writeTablesDocx(result.tables, notes, lang, file);
+        else if (extname(file).toLowerCase() === '.xlsx') await (await import('../../report/xlsxReport.js')).writeTablesXlsx(result.tables, notes, lang, file);
+        else throw new FtzError('export.unsupported_format', { file, extension: extname(file) || '(none)' });
+        ctx.log(ctx.t(`已写入 ${file}`, `wrote ${file}`));
+      }
       if (o.json) return ctx.json(out);
       ctx.stdout(formatTable(
         [ctx.t('CN 编码', 'CN code'), ctx.t('产品组', 'product group'), ctx.t('数量 (t)', 'quantity (t)'), ctx.t('隐含排放 (tCO2e)', 'embedded (tCO2e)'), ctx.t('证书', 'certificates'), ctx.t('成本 (EUR)', 'cost (EUR)')],
