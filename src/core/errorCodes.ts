@@ -89,10 +89,17 @@ export interface ErrorParams {
   'carbon.option_invalid': { option: string; value: string; reason: string };
   'carbon.unknown_cn_code': { file: string; row: number; value: string };
   'carbon.ambiguous_cn_code': { file: string; row: number; value: string; candidates: string[] };
-  'carbon.no_default_value': { file: string; row: number; cn: string; reason: string };
+  'carbon.no_default_value': {
+    file: string; row: number; cn: string; good: string; origin: string; status: string; candidates: string[];
+    reason: 'origin' | 'heading_only' | 'not_listed' | 'unverified' | 'no_indirect_default';
+  };
   'carbon.bad_quantity': { file: string; row: number; column: string; value: string; reason: string };
   'carbon.bad_unit': { file: string; row: number; column: string; value: string; expected: string };
   'carbon.bad_budget': { detail: string };
+  'carbon.budget_not_found': { name: string; known: string[] };
+  'carbon.budget_version_not_found': { name: string; version: number; versions: number[] };
+  'carbon.budget_name_invalid': { name: string };
+  'carbon.no_inventory_year': { region: string; year: number; first: number | null; last: number | null };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -1,5 +1,4 @@
 import { FtzError } from '../core/errors.js';
-import { checkDatasetName } from './datasetName.js';
 import type { Db } from './duckdb.js';
 
 export interface StoredBudget {
@@ -17,7 +16,8 @@ export interface StoredBudget {
 
 /** Saves a budget as a new version (earlier versions stay); returns the version number. */
 export async function saveBudgetVersion(store: Db, b: Omit<StoredBudget, 'version'>): Promise<number> {
-  const name = checkDatasetName(b.name);
+  if (!/^[\p{L}\p{N}_-]{1,64}$/u.test(b.name)) throw new FtzError('carbon.budget_name_invalid', { name: b.name });
+  const name = b.name;
   return store.transaction(async (tx) => {
     const last = await tx.one<{ v: number | null }>('SELECT max(version)::INTEGER AS v FROM carbon_budget WHERE name = ?', [name]);
     const version = (last?.v ?? 0) + 1;
@@ -32,9 +32,12 @@ interface BudgetRow { name: string; version: number; created_at: string; scope_k
 /** A budget version (the newest when no version is given). */
 export async function getBudget(store: Db, name: string, version?: number): Promise<StoredBudget> {
   const versions = (await store.all<{ version: number }>('SELECT version FROM carbon_budget WHERE name = ? ORDER BY version', [name])).map((r) => r.version);
-  if (versions.length === 0) throw new FtzError('dataset.not_found', { name });
+  if (versions.length === 0) {
+    const known = (await store.all<{ name: string }>('SELECT DISTINCT name FROM carbon_budget ORDER BY name')).map((r) => r.name);
+    throw new FtzError('carbon.budget_not_found', { name, known });
+  }
   const v = version ?? (versions[versions.length - 1] as number);
-  if (!versions.includes(v)) throw new FtzError('dataset.version_not_found', { name, version: v, versions });
+  if (!versions.includes(v)) throw new FtzError('carbon.budget_version_not_found', { name, version: v, versions });
   const row = (await store.one<BudgetRow>('SELECT * FROM carbon_budget WHERE name = ? AND version = ?', [name, v])) as BudgetRow;
   const years = await store.all<{ year: number; budget: number }>('SELECT year, budget FROM carbon_budget_year WHERE name = ? AND version = ? ORDER BY year', [name, v]);
   return { name: row.name, version: row.version, createdAt: row.created_at, scopeKind: row.scope_kind, scopeCode: row.scope_code, unit: row.unit, spec: JSON.parse(row.spec) as unknown, note: row.note ?? '', years };

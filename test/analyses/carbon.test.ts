@@ -90,8 +90,8 @@ describe('CBAM exposure on the bundled law tables', () => {
 
   it('without --allow-unverified a transcribed default is refused, naming the row and the way out', async () => {
     const e = await caught(() => cbamExposure(t.store, csv(`${HEAD}\n72085120,CHN,100,2026\n`), {}));
-    expect(e).toMatchObject({ code: 'carbon.no_default_value', params: { row: 2, cn: '72085120' } });
-    expect(String(e.params['reason'])).toContain('--allow-unverified');
+    expect(e).toMatchObject({ code: 'carbon.no_default_value', params: { row: 2, cn: '72085120', good: '7208', reason: 'unverified', status: 'secondary' } });
+    expect(e.message).toContain('--allow-unverified');
   });
 
   it('names the row of every bad shipment line', async () => {
@@ -104,8 +104,9 @@ describe('CBAM exposure on the bundled law tables', () => {
       [`${HEAD},direct_tco2_per_t\n72085120,CHN,10,2026,1850\n`, { code: 'carbon.bad_unit', params: { row: 2, column: 'direct_tco2_per_t' } }],
       [`${HEAD}\n72085120,CHN,ten,2026\n`, { code: 'import.non_numeric', params: { row: 2, column: 'quantity_t' } }],
       [`${HEAD}\n2523,CHN,10,2026\n`, { code: 'carbon.ambiguous_cn_code', params: { row: 2, value: '2523' } }],
-      [`${HEAD}\n3102,CHN,10,2026\n`, { code: 'carbon.no_default_value', params: { row: 2, cn: '3102' } }],
-      [`${HEAD}\n72085120,IND,10,2026\n`, { code: 'carbon.no_default_value', params: { row: 2 } }],
+      [`${HEAD}\n3102,CHN,10,2026\n`, { code: 'carbon.no_default_value', params: { row: 2, cn: '3102', reason: 'heading_only', candidates: expect.arrayContaining(['31021012']) } }],
+      [`${HEAD}\n31021010,CHN,10,2026\n`, { code: 'carbon.no_default_value', params: { row: 2, good: '3102', reason: 'heading_only' } }],
+      [`${HEAD}\n72085120,IND,10,2026\n`, { code: 'carbon.no_default_value', params: { row: 2, reason: 'origin', origin: 'IND' } }],
       ['cn_code,origin,year\n72085120,CHN,2026\n', { code: 'import.missing_column', params: { column: 'quantity_t' } }],
       [`${HEAD}\n72085120,CHN,10,26\n`, { code: 'import.bad_year', params: { row: 2 } }],
     ];
@@ -169,6 +170,10 @@ describe('carbon budgets', () => {
   it('refuses an unknown zone, a base year outside the inventory, and lists sector emissions', async () => {
     expect(await caught(() => createBudget(t.store, { name: 'x', scope: { kind: 'zone', code: 'ZZ' }, years: [{ year: 2020, budget: 1 }] }))).toMatchObject({ code: 'zone.not_found' });
     expect(await caught(() => createBudget(t.store, { name: 'x', scope: { kind: 'province', code: '310000' }, path: { kind: 'linear', baseYear: 2024, targetYear: 2030, targetReduction: 0.2 } }))).toMatchObject({ code: 'carbon.bad_budget' });
+    expect(await caught(() => budgetReport(t.store, 'no-such-budget'))).toMatchObject({ code: 'carbon.budget_not_found' });
+    expect(await caught(() => budgetReport(t.store, 'sh-test', { version: 9 }))).toMatchObject({ code: 'carbon.budget_version_not_found', params: { versions: [1, 2] } });
+    expect(await caught(() => createBudget(t.store, { name: 'bad name!', scope: { kind: 'province', code: '310000' }, years: [{ year: 2020, budget: 1 }] }))).toMatchObject({ code: 'carbon.budget_name_invalid' });
+    expect(await caught(() => sectorEmissions(t.store, '310000', 2030))).toMatchObject({ code: 'carbon.no_inventory_year', params: { first: 1997, last: 2019 } });
     const s = await sectorEmissions(t.store, '310000', 2019);
     expect(s.sectors).toHaveLength(47);
     expect(s.sectors.reduce((sum, x) => sum + x.value, 0)).toBeCloseTo(s.total as number, 6);

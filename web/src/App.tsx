@@ -2,6 +2,8 @@
 import { useEffect } from 'react';
 import type { MetaResponse } from '../../src/server/apiTypes.js';
 import { useLang } from './lang.js';
+import { BudgetPage } from './pages/BudgetPage.js';
+import { CbamPage } from './pages/CbamPage.js';
 import { EffectPage } from './pages/EffectPage.js';
 import { ExplorerPage } from './pages/ExplorerPage.js';
 import { HomePage } from './pages/HomePage.js';
@@ -50,6 +52,8 @@ export function App() {
             <NavLink route={{ page: 'explorer', indicator: null, regions: null }} current={route} testId="nav-explorer" label={t('nav.explorer')} />
             <NavLink route={{ page: 'index' }} current={route} testId="nav-index" label={t('nav.index')} />
             <NavLink route={{ page: 'effect' }} current={route} testId="nav-effect" label={t('nav.effect')} />
+            <NavLink route={{ page: 'cbam' }} current={route} testId="nav-cbam" label={t('nav.cbam')} />
+            <NavLink route={{ page: 'budget' }} current={route} testId="nav-budget" label={t('nav.budget')} />
             <NavLink route={{ page: 'sources' }} current={route} testId="nav-sources" label={t('nav.sources')} />
           </nav>
           <button
@@ -70,6 +74,8 @@ export function App() {
         {route.page === 'explorer' && <ExplorerPage route={route} />}
         {route.page === 'index' && <IndexPage />}
         {route.page === 'effect' && <EffectPage />}
+        {route.page === 'cbam' && <CbamPage />}
+        {route.page === 'budget' && <BudgetPage />}
         {route.page === 'sources' && <SourcesPage />}
         {route.page === 'notFound' && <NotFoundPage />}
       </main>

@@ -1,4 +1,4 @@
-/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/index`, `#/effect`, `#/sources`): no server-side routes are needed. */
+/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/index`, `#/effect`, `#/cbam`, `#/budget`, `#/sources`): no server-side routes are needed. */
 import { useEffect, useState } from 'react';
 
 export type Route =
@@ -8,6 +8,8 @@ export type Route =
   | { readonly page: 'sources' }
   | { readonly page: 'index' }
   | { readonly page: 'effect' }
+  | { readonly page: 'cbam' }
+  | { readonly page: 'budget' }
   | { readonly page: 'notFound'; readonly hash: string };
 
 /** Parse a location hash such as `#/explorer?indicator=rd_expenditure&regions=310000,440000`. */
@@ -29,6 +31,8 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'sources') return { page: 'sources' };
   if (parts[0] === 'index') return { page: 'index' };
   if (parts[0] === 'effect') return { page: 'effect' };
+  if (parts[0] === 'cbam') return { page: 'cbam' };
+  if (parts[0] === 'budget') return { page: 'budget' };
   return { page: 'notFound', hash: raw };
 }
 
@@ -52,6 +56,10 @@ export function hrefOf(route: Route): string {
       return '#/index';
     case 'effect':
       return '#/effect';
+    case 'cbam':
+      return '#/cbam';
+    case 'budget':
+      return '#/budget';
     case 'notFound':
       return `#${route.hash}`;
   }

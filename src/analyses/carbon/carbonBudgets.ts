@@ -127,7 +127,7 @@ export { listBudgets };
 export interface BudgetReport {
   readonly kind: 'carbon.budget';
   readonly budget: { name: string; version: number; createdAt: string; scope: { kind: string; code: string; basis: string }; unit: string; note: string; spec: unknown };
-  readonly inventory: { indicator: string; regions: readonly string[]; boundary: Label; years: string; gaps: readonly number[] };
+  readonly inventory: { indicator: string; regions: readonly string[]; boundary: Label; years: string; gaps: readonly number[]; points: readonly YearValue[] };
   readonly estimates: readonly YearValue[];
   readonly tracking: BudgetTracking;
   /** Paths from the last observed year to the budget's last-year level, with how far each overshoots the budget. */
@@ -179,7 +179,7 @@ export async function budgetReport(store: Db, name: string, options: { version?:
   return {
     kind: 'carbon.budget',
     budget: { name: b.name, version: b.version, createdAt: b.createdAt, scope, unit: b.unit, note: b.note, spec: b.spec },
-    inventory: { indicator: series.indicator, regions: series.regions, boundary: series.boundary, years: series.points.length ? `${series.points[0]?.year}–${series.points.at(-1)?.year}` : '', gaps: series.gaps },
+    inventory: { indicator: series.indicator, regions: series.regions, boundary: series.boundary, years: series.points.length ? `${series.points[0]?.year}–${series.points.at(-1)?.year}` : '', gaps: series.gaps, points: series.points },
     estimates, tracking, paths, warnings,
     provenance: await buildProvenance(store, { sources, options: { name, version: b.version, trendYears: options.trendYears ?? 5, estimates: estimates.length } }),
   };
@@ -187,8 +187,10 @@ export async function budgetReport(store: Db, name: string, options: { version?:
 
 /** CO2 by CEADs sector for a province and year (default: the latest), largest first. */
 export async function sectorEmissions(store: Db, province: string, year?: number): Promise<{ province: string; year: number; unit: string; sectors: { code: string; name: Label; value: number }[]; total: number | null; sourceIds: string[] }> {
-  const y = year ?? (await store.one<{ y: number | null }>("SELECT max(year)::INTEGER AS y FROM observation WHERE indicator LIKE 'co2_sector_%' AND region = ?", [province]))?.y;
-  if (y === null || y === undefined) throw new FtzError('region.not_found', { code: province });
+  const span = await store.one<{ first: number | null; last: number | null }>("SELECT min(year)::INTEGER AS first, max(year)::INTEGER AS last FROM observation WHERE indicator LIKE 'co2_sector_%' AND region = ?", [province]);
+  if (!span || span.last === null) throw new FtzError('region.not_found', { code: province });
+  const y = year ?? span.last;
+  if (y < (span.first as number) || y > span.last) throw new FtzError('carbon.no_inventory_year', { region: province, year: y, first: span.first, last: span.last });
   const rows = await store.all<{ code: string; name_zh: string; name_en: string; value: number; source_id: string }>(
     `SELECT i.code, i.name_zh, i.name_en, o.value, o.source_id FROM observation o JOIN indicator i ON i.code = o.indicator
       WHERE o.region = ? AND o.year = ? AND o.indicator LIKE 'co2_sector_%' ORDER BY o.value DESC, i.code`,

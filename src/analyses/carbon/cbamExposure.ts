@@ -104,16 +104,19 @@ export async function cbamExposure(store: Db, input: { bytes: Uint8Array; fileNa
     // A country's table without a value falls back to the annex's table for other countries.
     const dv = law.defaults.get(`${s.origin}:${good.cn}`) ?? (s.origin === 'CHN' ? law.defaults.get(`OTHER:${good.cn}`) : undefined);
     let defaults: CbamLine['defaults'] = null;
-    let why = '';
-    if (s.origin !== 'CHN') why = `default values are bundled for China only, not for origin ${s.origin}`;
-    else if (!dv) why = good.headingOnly ? `the annex gives values for the subheadings of ${good.cn} only: give the 8-digit code` : `no default value is listed for ${good.cn}`;
-    else if (!usable(dv.status, spec.allowUnverified)) why = `the bundled default for ${good.cn} is ${dv.status === 'secondary' ? 'a transcription' : 'recalled'}, not yet checked against the official text; pass --allow-unverified to use it (marked in the output), or give actual values`;
+    let why: 'origin' | 'heading_only' | 'not_listed' | 'unverified' = 'not_listed';
+    if (s.origin !== 'CHN') why = 'origin';
+    else if (!dv) why = good.headingOnly ? 'heading_only' : 'not_listed';
+    else if (!usable(dv.status, spec.allowUnverified)) why = 'unverified';
     else {
       defaults = { direct: dv.direct, indirect: dv.indirect ?? 0, total: dv.total };
       defaultsUsed.set(s.row, dv);
     }
     const needsDefault = s.directPerT === undefined || (s.indirectPerT === undefined && rules.countsIndirect(good.productGroup, normaliseCn(s.cn)));
-    if (needsDefault && defaults === null) throw new FtzError('carbon.no_default_value', { file, row: s.row, cn: normaliseCn(s.cn), reason: why });
+    if (needsDefault && defaults === null) {
+      const candidates = why === 'heading_only' ? law.goods.filter((g) => g.cn !== good.cn && g.cn.startsWith(good.cn)).map((g) => g.cn) : [];
+      throw new FtzError('carbon.no_default_value', { file, row: s.row, cn: normaliseCn(s.cn), good: good.cn, origin: s.origin, status: dv?.status ?? '', candidates, reason: why });
+    }
     if (!needsDefault) defaultsUsed.delete(s.row);
     meta.set(s.row, { goodCn: good.cn, description: good.description, origin: s.origin });
     lines.push({
@@ -151,8 +154,8 @@ export async function cbamExposure(store: Db, input: { bytes: Uint8Array; fileNa
   if (spec.year !== undefined && rows.length < all.length) warnings.push({ code: 'cbam.rows_other_years', message: { zh: `只计算 ${spec.year} 年的行，其余 ${all.length - rows.length} 行未计入`, en: `only rows of ${spec.year} counted; ${all.length - rows.length} rows of other years left out` }, rows: all.filter((r) => r.year !== spec.year).map((r) => r.row) });
   if (!priced) warnings.push({ code: 'cbam.no_price', message: { zh: '未给出证书价格：只计算证书数量，不计算成本', en: 'no certificate price given: certificates counted, not priced' }, rows: [] });
   const unverifiedUsed = [...defaultsUsed.values()].filter((d) => d.status !== 'verified').length + used.filter((r) => r.status !== 'verified').length;
-  if (unverifiedUsed > 0) warnings.push({ code: 'cbam.unverified_law_used', message: { zh: `使用了 ${unverifiedUsed} 项尚未与官方文本核对的法规数据（见 law.used 与各行 default_value.status）`, en: `${unverifiedUsed} law rows not yet checked against the official text were used (see law.used and each line's default_value.status)` }, rows: [] });
-  if (unusable.length > 0) warnings.push({ code: 'cbam.unverified_law_left_out', message: { zh: `${unusable.length} 项未核实的法规数据未被使用，结果偏保守（见 law.not_used）`, en: `${unusable.length} unverified law rows were left out, so the result is conservative (see law.not_used)` }, rows: [] });
+  if (unverifiedUsed > 0) warnings.push({ code: 'cbam.unverified_law_used', message: { zh: `使用了 ${unverifiedUsed} 项尚未与《欧盟官方公报》原文核对的法规数据（见所用法规表及各行默认值的核实状态）`, en: `${unverifiedUsed} law rows not yet read in the Official Journal were used (see the table of law rows used and each line's default-value status)` }, rows: [] });
+  if (unusable.length > 0) warnings.push({ code: 'cbam.unverified_law_left_out', message: { zh: `${unusable.length} 项未核实的法规数据未被使用，结果偏保守（见所用法规表）`, en: `${unusable.length} unverified law rows were left out, so the result is conservative (see the table of law rows)` }, rows: [] });
   const sourceIds = new Set<string>([...defaultsUsed.values()].map((d) => d.sourceId).concat(used.map((r) => r.sourceId)));
   const sources: SourceCitation[] = (await listSources(store)).filter((s) => sourceIds.has(s.id)).map((s) => ({ id: s.id, publisher: s.publisher, title: s.title, url: s.url, licence: s.licence }));
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');

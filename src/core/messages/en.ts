@@ -129,8 +129,18 @@ export const en: Templates = {
   'carbon.option_invalid': (p) => `Option ${p.option} = ${p.value} is not valid: ${p.reason}.`,
   'carbon.unknown_cn_code': (p) => `${p.file}, row ${p.row}: CN code "${p.value}" is not a CBAM good (Annex I of Regulation (EU) 2023/956); check the code, or remove the row if the good is not covered.`,
   'carbon.ambiguous_cn_code': (p) => `${p.file}, row ${p.row}: CN code "${p.value}" is shorter than the CBAM entries under it (${p.candidates.slice(0, 6).join(', ')}${p.candidates.length > 6 ? ', …' : ''}); give the 8-digit CN code so the covered good and its default value are known.`,
-  'carbon.no_default_value': (p) => `${p.file}, row ${p.row}: no usable default value for CN ${p.cn} (${p.reason}); give the actual emissions in direct_tco2_per_t (and indirect_tco2_per_t).`,
+  'carbon.no_default_value': (p) => `${p.file}, row ${p.row}: no usable default value for CN ${p.cn}: ${
+    p.reason === 'origin' ? `default values are bundled for China only, not for origin ${p.origin}`
+      : p.reason === 'heading_only' ? `the annex gives values only for the listed subheadings of ${p.good} (${p.candidates.slice(0, 8).join(', ')}${p.candidates.length > 8 ? ', …' : ''}), and ${p.cn} is not one of them; check the code`
+        : p.reason === 'unverified' ? `the bundled default for ${p.good} is ${p.status === 'secondary' ? 'a transcription' : 'unchecked'}, not yet read in the Official Journal; allow unverified values to use it (CLI --allow-unverified, or the dashboard's check box), and it is marked in the output`
+          : p.reason === 'no_indirect_default' ? 'indirect emissions count for this good and no default value covers them'
+            : `no default value is listed for ${p.good}`
+  }. Or give the actual emissions in direct_tco2_per_t (and indirect_tco2_per_t).`,
   'carbon.bad_quantity': (p) => `${p.file}, row ${p.row}, column ${p.column}: "${p.value}" is not usable (${p.reason}).`,
   'carbon.bad_unit': (p) => `${p.file}, row ${p.row}, column ${p.column}: "${p.value}" looks like the wrong unit; expected ${p.expected}.`,
   'carbon.bad_budget': (p) => `The carbon budget is not usable: ${p.detail}.`,
+  'carbon.budget_not_found': (p) => `There is no carbon budget "${p.name}"${p.known.length ? ` (budgets: ${p.known.join(', ')})` : ' (none has been created yet)'}.`,
+  'carbon.budget_version_not_found': (p) => `Carbon budget "${p.name}" has no version ${p.version} (versions: ${p.versions.join(', ')}).`,
+  'carbon.budget_name_invalid': (p) => `"${p.name}" is not a valid budget name: use up to 64 letters, digits, _ or -.`,
+  'carbon.no_inventory_year': (p) => `The inventory has no sector emissions for ${p.region} in ${p.year}${p.first !== null ? ` (it covers ${p.first}–${p.last})` : ''}.`,
 };

@@ -103,8 +103,18 @@ export const zhCN: Templates = {
   'carbon.option_invalid': (p) => `选项 ${p.option} = ${p.value} 无效：${p.reason}。`,
   'carbon.unknown_cn_code': (p) => `${p.file} 第 ${p.row} 行：CN 编码“${p.value}”不是 CBAM 覆盖的货物（(EU) 2023/956 号条例附件一）；请核对编码，若该货物不在覆盖范围内请删除此行。`,
   'carbon.ambiguous_cn_code': (p) => `${p.file} 第 ${p.row} 行：CN 编码“${p.value}”位数不足，其下有多个 CBAM 条目（${p.candidates.slice(0, 6).join('、')}${p.candidates.length > 6 ? '……' : ''}）；请填写 8 位 CN 编码，以确定所属货物及其默认值。`,
-  'carbon.no_default_value': (p) => `${p.file} 第 ${p.row} 行：CN ${p.cn} 没有可用的默认值（${p.reason}）；请在 direct_tco2_per_t（及 indirect_tco2_per_t）列填写实际排放。`,
+  'carbon.no_default_value': (p) => `${p.file} 第 ${p.row} 行：CN ${p.cn} 没有可用的默认值：${
+    p.reason === 'origin' ? `默认值只收录了中国，未收录原产地 ${p.origin}`
+      : p.reason === 'heading_only' ? `附件只给出 ${p.good} 所列子目的数值（${p.candidates.slice(0, 8).join('、')}${p.candidates.length > 8 ? '……' : ''}），${p.cn} 不在其中，请核对编码`
+        : p.reason === 'unverified' ? `${p.good} 的内置默认值为${p.status === 'secondary' ? '转录值' : '未核对值'}，尚未与《欧盟官方公报》原文核对；如需使用，请允许未核实数据（命令行 --allow-unverified，或仪表盘中的复选框），结果中会加以标注`
+          : p.reason === 'no_indirect_default' ? '该货物计入间接排放，但没有覆盖间接排放的默认值'
+            : `附件未列出 ${p.good} 的默认值`
+  }。也可在 direct_tco2_per_t（及 indirect_tco2_per_t）列填写实际排放。`,
   'carbon.bad_quantity': (p) => `${p.file} 第 ${p.row} 行 ${p.column} 列：“${p.value}”不可用（${p.reason}）。`,
   'carbon.bad_unit': (p) => `${p.file} 第 ${p.row} 行 ${p.column} 列：“${p.value}”的单位似乎不对，应为 ${p.expected}。`,
   'carbon.bad_budget': (p) => `碳预算不可用：${p.detail}。`,
+  'carbon.budget_not_found': (p) => `没有名为“${p.name}”的碳预算${p.known.length ? `（现有：${p.known.join('、')}）` : '（尚未创建任何预算）'}。`,
+  'carbon.budget_version_not_found': (p) => `碳预算“${p.name}”没有第 ${p.version} 版（现有版本：${p.versions.join('、')}）。`,
+  'carbon.budget_name_invalid': (p) => `“${p.name}”不是有效的预算名称：请使用不超过 64 个字母、数字、下划线或连字符。`,
+  'carbon.no_inventory_year': (p) => `清单中没有 ${p.region} 在 ${p.year} 年的分部门排放${p.first !== null ? `（覆盖 ${p.first}–${p.last} 年）` : ''}。`,
 };

@@ -69,6 +69,8 @@ export interface BudgetTracking {
   readonly trend: { readonly slope: number; readonly intercept: number; readonly years: readonly number[] } | null;
   /** First year in which cumulative emissions, observed then on the trend, exceed the total budget. */
   readonly exhaustionYear: number | null;
+  /** Last year searched for exhaustion. */
+  readonly horizon: number;
   readonly warnings: readonly { code: 'few_points_for_trend' | 'overshoot' | 'exhausted'; detail: string }[];
 }
 
@@ -131,9 +133,9 @@ export function trackBudget(budget: readonly YearValue[], emissions: readonly Ye
 
   // Exhaustion: cumulative emissions within the budget period (observed, then on the trend) against the total.
   let exhaustionYear: number | null = null;
+  const horizon = options.horizon ?? 2100;
   if (trend && lastObservedYear !== null) {
     let cum = 0;
-    const horizon = options.horizon ?? 2100;
     for (let y = firstYear; y <= Math.max(horizon, lastYear); y++) {
       const v = observed.get(y) ?? (y > lastObservedYear ? onTrend(y) : Number.NaN);
       if (Number.isNaN(v)) continue;
@@ -143,9 +145,9 @@ export function trackBudget(budget: readonly YearValue[], emissions: readonly Ye
         break;
       }
     }
-    if (exhaustionYear !== null && exhaustionYear <= lastYear) warnings.push({ code: 'exhausted', detail: `on the current trend the budget is used up in ${exhaustionYear}, before its last year ${lastYear}` });
+    if (exhaustionYear !== null && exhaustionYear <= lastYear) warnings.push({ code: 'exhausted', detail: `on the current trend the budget is used up in ${exhaustionYear}, within its period (to ${lastYear})` });
   }
-  return { rows, totalBudget, firstYear, lastYear, usedToDate, remaining: totalBudget - usedToDate, lastObservedYear, trend, exhaustionYear, warnings };
+  return { rows, totalBudget, firstYear, lastYear, usedToDate, remaining: totalBudget - usedToDate, lastObservedYear, trend, exhaustionYear, horizon, warnings };
 }
 
 /** How far a path's cumulative emissions exceed the budget over the years both cover (≤ 0: within it). */

@@ -151,13 +151,13 @@ export function cbamObligation(lines: readonly CbamLine[], rules: CbamRules, opt
         basis = 'actual';
         indirect = l.actual.indirect ?? 0;
       } else {
-        if (!l.defaults) throw new FtzError('carbon.no_default_value', { file: '', row: l.row, cn: l.cn, reason: 'indirect emissions count for this good and no default value covers them' });
+        if (!l.defaults) throw new FtzError('carbon.no_default_value', { file: '', row: l.row, cn: l.cn, good: l.cn, origin: '', status: '', candidates: [], reason: 'no_indirect_default' });
         basis = 'actual_direct_default_indirect';
         markupPct = markup();
         indirect = l.defaults.indirect * (1 + markupPct / 100);
       }
     } else {
-      if (!l.defaults) throw new FtzError('carbon.no_default_value', { file: '', row: l.row, cn: l.cn, reason: 'no default value is bundled for this good and origin' });
+      if (!l.defaults) throw new FtzError('carbon.no_default_value', { file: '', row: l.row, cn: l.cn, good: l.cn, origin: '', status: '', candidates: [], reason: 'not_listed' });
       basis = 'default';
       markupPct = markup();
       direct = l.defaults.direct * (1 + markupPct / 100);
