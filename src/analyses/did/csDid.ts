@@ -1,12 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import { z } from 'zod';
 import { FtzError, renderMessage } from '../../core/errors.js';
 import { packageVersion } from '../../core/version.js';
 import { zodIssues } from '../../core/zodIssues.js';
 import { callawaySantAnna } from '../../methods/causal/callawaySantAnna.js';
 import { readPanelColumns, type PanelColumnSpec } from '../../store/panelFile.js';
+import { sha256File } from './fileDigest.js';
 
 export const csSpecSchema = z.object({
   data: z.string().min(1),
@@ -64,11 +62,11 @@ export async function csDid(input: unknown): Promise<CsDidOutput> {
     ...(s.weights ? [{ name: s.weights, type: 'double' as const }] : []),
     ...(s.cluster ? [{ name: s.cluster, type: 'code' as const }] : []),
   ];
-  // The file is hashed for the provenance while it is read (streamed: never held in memory whole).
-  const shaPromise = sha256File(s.data);
-  shaPromise.catch(() => undefined);
   // Ids and clusters arrive as dense codes (clusters numbered in order of first appearance, NULL as '').
   const cols = await readPanelColumns(s.data, specs);
+  // The file is hashed for the provenance while the estimation runs (after the read, which uses both cores).
+  const shaPromise = sha256File(s.data);
+  shaPromise.catch(() => undefined);
   const cluster = s.cluster ? (cols.columns.get(s.cluster) as Int32Array) : undefined;
   const r = callawaySantAnna(
     {
@@ -121,46 +119,4 @@ export async function csDid(input: unknown): Promise<CsDidOutput> {
       createdAt: new Date().toISOString(),
     },
   };
-}
-
-/**
- * SHA-256 of a file, streamed in 1 MB chunks on a worker thread (the estimation keeps the main thread busy,
- * and a second core is usually idle by then); the file is never held in memory whole. Should the worker fail
- * to start, the file is hashed here instead (streamed likewise).
- */
-function sha256File(path: string): Promise<string> {
-  return sha256OnWorker(path).catch(() => sha256Streamed(path));
-}
-
-async function sha256Streamed(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-function sha256OnWorker(path: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    // Dynamic imports: the evaluated source runs as CommonJS or as a module, depending on the flags the
-    // process was started with (`--input-type`).
-    const worker = new Worker(
-      `(async () => {
-         const { parentPort, workerData } = await import('node:worker_threads');
-         const { createHash } = await import('node:crypto');
-         const { createReadStream } = await import('node:fs');
-         const hash = createHash('sha256');
-         createReadStream(workerData, { highWaterMark: 1 << 20 })
-           .on('data', (c) => hash.update(c))
-           .on('error', (e) => parentPort.postMessage({ error: String(e && e.message) }))
-           .on('end', () => parentPort.postMessage({ sha: hash.digest('hex') }));
-       })();`,
-      { eval: true, workerData: path },
-    );
-    worker.once('message', (m: { sha?: string; error?: string }) => {
-      if (m.sha !== undefined) resolve(m.sha);
-      else reject(new Error(m.error ?? 'hashing failed'));
-      void worker.terminate();
-    });
-    worker.once('error', reject);
-    worker.once('exit', (code) => reject(new Error(`the hashing worker exited with code ${code}`)));
-  });
 }

@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { z } from 'zod';
 import { FtzError } from '../../core/errors.js';
 import { packageVersion } from '../../core/version.js';
@@ -9,6 +7,7 @@ import {
   estimateSyntheticDid, eventStudy, feols, imputation, sunAbraham, syntheticDidStandardError, vcov, type EventTimeEstimates,
 } from '../../methods/causal/index.js';
 import { readPanelColumns } from '../../store/panelFile.js';
+import { sha256File } from './fileDigest.js';
 
 /** Columns of a staggered panel file, shared by the TWFE-family commands. */
 export const panelSpecSchema = z.object({
@@ -25,13 +24,6 @@ export type PanelSpec = z.output<typeof panelSpecSchema>;
 
 interface Provenance { package: { name: 'ftzlab'; version: string }; inputs: { name: string; sha256: string }[]; options: unknown; createdAt: string }
 
-/** SHA-256 of a file, streamed (a large panel is never held in memory twice). */
-async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
 async function provenance(path: string, options: unknown, digest?: Promise<string>): Promise<Provenance> {
   return {
     package: { name: 'ftzlab', version: packageVersion() },
@@ -41,7 +33,7 @@ async function provenance(path: string, options: unknown, digest?: Promise<strin
   };
 }
 
-/** Starts hashing the input now (it overlaps the read); a failure surfaces only where the digest is awaited. */
+/** Starts hashing the input now; a failure surfaces only where the digest is awaited. */
 function startDigest(path: string): Promise<string> {
   const p = sha256File(path);
   p.catch(() => undefined);
@@ -80,8 +72,9 @@ const eventRows = (r: EventTimeEstimates): { e: number; att: number; se: number 
 /** Static TWFE: y = α_i + λ_t + β·1{t ≥ g} (+ X), clustered by unit (or the given cluster). */
 export async function twfeDid(input: unknown) {
   const s = parse(panelSpecSchema, input);
-  const digest = startDigest(s.data);
   const { panel, cluster } = await loadStaggered(s);
+  // Hashed while the model is fitted (the read itself uses both cores).
+  const digest = startDigest(s.data);
   const n = panel.y.length;
   const d = new Float64Array(n);
   for (let i = 0; i < n; i++) {

@@ -37,6 +37,7 @@ export async function readXlsx(bytes: Uint8Array, options: XlsxOptions): Promise
     (resolve, reject) => {
       const worker = new Worker(workerPath(), {
         workerData: { bytes, sheet: options.sheet, maxCell: options.maxCell },
+        execArgv: [],
         resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
       });
       worker.once('message', (m: { error?: string; sheets: string[]; grid: { line: number; cells: (string | null)[] }[] | null }) => {

@@ -22,7 +22,8 @@ function scanOnWorker(job: ScanJob): Promise<Exclude<ScanReply, { plain: false }
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(workerPath(), { workerData: job });
+      // No inherited flags: under `node -e …` a worker would otherwise evaluate that code again.
+      worker = new Worker(workerPath(), { workerData: job, execArgv: [] });
     } catch {
       resolve('failed');
       return;
