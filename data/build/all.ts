@@ -11,6 +11,9 @@ import { build as buildHs } from './hs.js';
 import { build as buildGeo } from './geo.js';
 import { build as buildZones } from './zones.js';
 import { build as buildCbam } from './cbam.js';
+import { build as buildClassif } from './classif.js';
+import { build as buildIo } from './io.js';
+import { build as buildPositioning } from './positioning.js';
 
 /**
  * Rebuilds `data/bundled` from `data/sources`: runs each group's script in dependency order (regions
@@ -26,6 +29,9 @@ const STEPS: readonly [string, (ctx: BuildContext) => Promise<BuiltTable[]>][] =
   ['geo', buildGeo],
   ['zones', buildZones],
   ['cbam', buildCbam],
+  ['classif', buildClassif],
+  ['io', buildIo],
+  ['positioning', buildPositioning],
 ];
 
 export async function buildAll(root: string): Promise<void> {

@@ -33,6 +33,21 @@ const COLUMNS = {
     citation: 'VARCHAR', checked_against: 'VARCHAR', source_id: 'VARCHAR',
   },
   cbam_markup: { product_group: 'VARCHAR', from_year: 'INTEGER', markup_pct: 'DOUBLE', status: 'VARCHAR', citation: 'VARCHAR', note: 'VARCHAR', source_id: 'VARCHAR' },
+  gbt4754: { code: 'VARCHAR', level: 'VARCHAR', parent: 'VARCHAR', name_zh: 'VARCHAR', status: 'VARCHAR' },
+  gbt4754_tag: { code: 'VARCHAR', tag: 'VARCHAR', partial: 'BOOLEAN', path: 'VARCHAR', status: 'VARCHAR' },
+  sei2018: { code: 'VARCHAR', level: 'INTEGER', parent: 'VARCHAR', name_zh: 'VARCHAR', gbt4754_codes: 'VARCHAR', status: 'VARCHAR' },
+  positioning: {
+    zone: 'VARCHAR', area_id: 'VARCHAR', item_zh: 'VARCHAR', item_en: 'VARCHAR', mapping: 'VARCHAR', sei_codes: 'VARCHAR', gbt4754_codes: 'VARCHAR',
+    io42_sectors: 'VARCHAR', digital: 'BOOLEAN', positioning_status: 'VARCHAR', source_url: 'VARCHAR',
+  },
+  io_sector: { code: 'VARCHAR', name_en: 'VARCHAR', name_zh: 'VARCHAR' },
+  io_flow: { row_code: 'VARCHAR', col_code: 'VARCHAR', origin: 'VARCHAR', value: 'DOUBLE' },
+  io_final: { row_code: 'VARCHAR', category: 'VARCHAR', origin: 'VARCHAR', value: 'DOUBLE' },
+  io_total: {
+    code: 'VARCHAR', total_output: 'DOUBLE', intermediate_input: 'DOUBLE', value_added: 'DOUBLE', va_compensation: 'DOUBLE',
+    va_net_taxes_on_production: 'DOUBLE', va_depreciation: 'DOUBLE', va_operating_surplus: 'DOUBLE', imports: 'DOUBLE',
+  },
+  io42_gbt4754: { io_code: 'VARCHAR', io_name_zh: 'VARCHAR', gbt4754_divisions: 'VARCHAR', basis: 'VARCHAR' },
   cbam_rule: { rule: 'VARCHAR', key: 'VARCHAR', value: 'DOUBLE', unit: 'VARCHAR', citation: 'VARCHAR', status: 'VARCHAR', note: 'VARCHAR', source_id: 'VARCHAR' },
 } as const;
 
@@ -88,6 +103,16 @@ export async function ensureBundle(store: Db, dir: string, log: (m: string) => v
     await tx.run(`INSERT INTO hs_isic4 SELECT * FROM ${readCsv(join(dir, 'hs_isic4.csv'), COLUMNS.hs_isic4)}`);
     for (const [table, file] of [['cbam_good', 'goods'], ['cbam_default', 'defaults'], ['cbam_markup', 'markups'], ['cbam_rule', 'rules']] as const) {
       await tx.run(`INSERT INTO ${table} SELECT * FROM ${readCsv(join(dir, 'cbam', `${file}.csv`), COLUMNS[table])}`);
+    }
+    for (const [table, file] of [['gbt4754', 'classif/gbt4754'], ['gbt4754_tag', 'classif/gbt4754_tags'], ['sei2018', 'classif/sei2018'], ['positioning', 'positioning'], ['io42_gbt4754', 'io/io42_gbt4754']] as const) {
+      await tx.run(`INSERT INTO ${table} SELECT * FROM ${readCsv(join(dir, `${file}.csv`), COLUMNS[table])}`);
+    }
+    // One set of IO files per table year (io/io_<year>_<part>.csv).
+    const ioYears = [...new Set(readdirSync(join(dir, 'io')).map((f) => /^io_(\d{4})_/.exec(f)?.[1]).filter((y): y is string => y !== undefined))].sort();
+    for (const y of ioYears) {
+      for (const [table, part] of [['io_sector', 'sectors'], ['io_flow', 'z'], ['io_final', 'final'], ['io_total', 'totals']] as const) {
+        await tx.run(`INSERT INTO ${table} SELECT ${Number(y)}, * FROM ${readCsv(join(dir, 'io', `io_${y}_${part}.csv`), COLUMNS[table])}`);
+      }
     }
     const zones = JSON.parse(readFileSync(join(dir, 'zones.json'), 'utf8')) as ZoneRecord[];
     await insertZones(tx, zones);

@@ -46,6 +46,19 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE carbon_budget_year (name VARCHAR NOT NULL, version INTEGER NOT NULL, year INTEGER NOT NULL,
     budget DOUBLE NOT NULL, PRIMARY KEY (name, version, year));
   `,
+  `
+  CREATE TABLE gbt4754 (code VARCHAR PRIMARY KEY, level VARCHAR, parent VARCHAR, name_zh VARCHAR, status VARCHAR);
+  CREATE TABLE gbt4754_tag (code VARCHAR, tag VARCHAR, partial BOOLEAN, path VARCHAR, status VARCHAR);
+  CREATE TABLE sei2018 (code VARCHAR PRIMARY KEY, level INTEGER, parent VARCHAR, name_zh VARCHAR, gbt4754_codes VARCHAR, status VARCHAR);
+  CREATE TABLE positioning (zone VARCHAR, area_id VARCHAR, item_zh VARCHAR, item_en VARCHAR, mapping VARCHAR, sei_codes VARCHAR,
+    gbt4754_codes VARCHAR, io42_sectors VARCHAR, digital BOOLEAN, positioning_status VARCHAR, source_url VARCHAR);
+  CREATE TABLE io_sector (year INTEGER, code VARCHAR, name_en VARCHAR, name_zh VARCHAR, PRIMARY KEY (year, code));
+  CREATE TABLE io_flow (year INTEGER, row_code VARCHAR, col_code VARCHAR, origin VARCHAR, value DOUBLE);
+  CREATE TABLE io_final (year INTEGER, row_code VARCHAR, category VARCHAR, origin VARCHAR, value DOUBLE);
+  CREATE TABLE io_total (year INTEGER, code VARCHAR, total_output DOUBLE, intermediate_input DOUBLE, value_added DOUBLE,
+    va_compensation DOUBLE, va_net_taxes_on_production DOUBLE, va_depreciation DOUBLE, va_operating_surplus DOUBLE, imports DOUBLE);
+  CREATE TABLE io42_gbt4754 (io_code VARCHAR PRIMARY KEY, io_name_zh VARCHAR, gbt4754_divisions VARCHAR, basis VARCHAR);
+  `,
 ];
 
 export async function migrate(store: Db): Promise<void> {
@@ -67,4 +80,5 @@ export async function migrate(store: Db): Promise<void> {
 
 /** Tables refilled from `data/bundled` whenever the bundle changes; user tables are never touched. */
 export const BUNDLED_TABLES = ['source', 'region', 'indicator', 'observation', 'zone_doc', 'zone', 'zone_area',
-  'hs2022', 'hs_isic4', 'cbam_good', 'cbam_default', 'cbam_markup', 'cbam_rule'] as const;
+  'hs2022', 'hs_isic4', 'cbam_good', 'cbam_default', 'cbam_markup', 'cbam_rule', 'gbt4754', 'gbt4754_tag', 'sei2018',
+  'positioning', 'io_sector', 'io_flow', 'io_final', 'io_total', 'io42_gbt4754'] as const;
