@@ -11,6 +11,7 @@ import { build as buildHs } from './hs.js';
 import { build as buildGeo } from './geo.js';
 import { build as buildZones } from './zones.js';
 import { build as buildCbam } from './cbam.js';
+import { build as buildFta } from './fta.js';
 import { build as buildClassif } from './classif.js';
 import { build as buildIo } from './io.js';
 import { build as buildPositioning } from './positioning.js';
@@ -32,6 +33,7 @@ const STEPS: readonly [string, (ctx: BuildContext) => Promise<BuiltTable[]>][] =
   ['classif', buildClassif],
   ['io', buildIo],
   ['positioning', buildPositioning],
+  ['fta', buildFta],
 ];
 
 export async function buildAll(root: string): Promise<void> {

@@ -8,6 +8,11 @@ import { cbamExposure, type CbamExposureOutput } from '../analyses/carbon/cbamEx
 import { loadCbamLaw, type CbamLaw } from '../analyses/carbon/cbamLaw.js';
 import { tradeEmbodied, type TradeEmbodiedOutput } from '../analyses/carbon/tradeEmbodied.js';
 import { ftzEffect } from '../analyses/did/ftzEffect.js';
+import { ftaIndices, type FtaIndicesOutput } from '../analyses/structure/ftaIndices.js';
+import { industryChain, type IndustryChainOutput } from '../analyses/structure/industryChain.js';
+import { zonePartners, type ZonePartnersOutput } from '../analyses/structure/zonePartners.js';
+import { zoneProfile, type ZoneProfileOutput } from '../analyses/structure/zoneProfile.js';
+import { zoneSimilarity, type ZoneSimilarityOutput } from '../analyses/structure/zoneSimilarity.js';
 import { runIndex } from '../analyses/nqpf/runIndex.js';
 import { FtzError } from '../core/errors.js';
 import type { Result } from '../core/result.js';
@@ -49,6 +54,11 @@ export interface Backend {
   budgetReport(name: string, options: BudgetOptions): Promise<BudgetReport>;
   sectors(province: string, year?: number): Promise<Awaited<ReturnType<typeof sectorEmissions>>>;
   embodied(tradePath: string, intensitiesPath: string): Promise<TradeEmbodiedOutput>;
+  structureProfile(zone: string, includeUnverified: boolean): Promise<ZoneProfileOutput>;
+  structureSimilarity(spec: unknown): Promise<ZoneSimilarityOutput>;
+  structurePartners(spec: unknown): Promise<ZonePartnersOutput>;
+  structureChain(spec: unknown): Promise<IndustryChainOutput>;
+  structureFta(spec: unknown): Promise<FtaIndicesOutput>;
   close(): void;
 }
 
@@ -106,6 +116,11 @@ class StoreBackend implements Backend {
   async embodied(tradePath: string, intensitiesPath: string) {
     return tradeEmbodied(this.store, { bytes: await readShipmentFile(tradePath), fileName: tradePath }, { bytes: await readShipmentFile(intensitiesPath), fileName: intensitiesPath });
   }
+  structureProfile(zone: string, includeUnverified: boolean) { return zoneProfile(this.store, zone, { includeUnverified }); }
+  structureSimilarity(spec: unknown) { return zoneSimilarity(this.store, spec); }
+  structurePartners(spec: unknown) { return zonePartners(this.store, spec); }
+  structureChain(spec: unknown) { return industryChain(this.store, spec); }
+  structureFta(spec: unknown) { return ftaIndices(this.store, spec); }
   close() { this.store.close(); }
 }
 
@@ -195,6 +210,19 @@ class ServerBackend implements Backend {
   async embodied(tradePath: string, intensitiesPath: string) {
     const file = async (p: string) => ({ file_name: basename(p), base64: Buffer.from(await readShipmentFile(p)).toString('base64') });
     return this.call<TradeEmbodiedOutput>('api/carbon/embodied', { method: 'POST', body: JSON.stringify({ trade: await file(tradePath), intensities: await file(intensitiesPath) }), headers: { 'content-type': 'application/json' } });
+  }
+  structureProfile(zone: string, includeUnverified: boolean) {
+    return this.call<ZoneProfileOutput>(`api/structure/profile/${encodeURIComponent(zone)}${includeUnverified ? '?include_unverified=true' : ''}`);
+  }
+  private post<T>(path: string, spec: unknown) {
+    return this.call<T>(path, { method: 'POST', body: JSON.stringify(spec), headers: { 'content-type': 'application/json' } });
+  }
+  structureSimilarity(spec: unknown) { return this.post<ZoneSimilarityOutput>('api/structure/similarity', spec); }
+  structurePartners(spec: unknown) { return this.post<ZonePartnersOutput>('api/structure/partners', spec); }
+  structureChain(spec: unknown) { return this.post<IndustryChainOutput>('api/structure/chain', spec); }
+  structureFta(): Promise<FtaIndicesOutput> {
+    // The trade file is read from this machine's disk; a running server would have to be sent gigabytes.
+    throw new FtzError('api.bad_request', { issues: '`structure fta` reads the trade file directly: stop `ftzlab serve` (it holds the database) and run it again' });
   }
   close() {}
 }

@@ -9,6 +9,7 @@ import { registerDid } from './commands/did.js';
 import { registerFtzEffect } from './commands/ftzEffect.js';
 import { registerIndex } from './commands/index.js';
 import { registerServe } from './commands/serve.js';
+import { registerStructure } from './commands/structure.js';
 import { registerZone } from './commands/zone.js';
 import { registerZones } from './commands/zones.js';
 import { CliContext } from './context.js';
@@ -61,6 +62,7 @@ export async function main(
   registerDid(program, ctx);
   registerFtzEffect(program, ctx);
   registerCarbon(program, ctx);
+  registerStructure(program, ctx);
   registerServe(program, ctx);
   try {
     await program.parseAsync([...argv]);

@@ -22,6 +22,7 @@ import { datasetHistory, listDatasets } from '../store/datasets.js';
 import type { Db } from '../store/duckdb.js';
 import type { MetaResponse } from './apiTypes.js';
 import { carbonRoutes } from './carbonRoutes.js';
+import { structureRoutes } from './structureRoutes.js';
 import { errorResponse } from './errorResponse.js';
 import { hostCheck } from './hostCheck.js';
 import { openApiDocument } from './openapi.js';
@@ -182,6 +183,7 @@ export function createApp(options: AppOptions): Hono {
   });
 
   carbonRoutes(app, store, maxUpload);
+  structureRoutes(app, store);
 
   if (options.webDir) {
     const webDir = options.webDir;

@@ -3,6 +3,9 @@ import { importSpecSchema } from '../analyses/datasets.js';
 import { observationQuerySchema } from '../analyses/catalog.js';
 import { budgetSpecSchema } from '../analyses/carbon/carbonBudgets.js';
 import { mrioFileSchema } from '../analyses/carbon/mrioAccounts.js';
+import { chainSpecSchema } from '../analyses/structure/industryChain.js';
+import { partnerSpecSchema } from '../analyses/structure/zonePartners.js';
+import { similaritySpecSchema } from '../analyses/structure/zoneSimilarity.js';
 import { ftzEffectSpecSchema } from '../analyses/did/ftzEffectSpec.js';
 import { cbamQuery, embodiedBody, reportBody, sectorQuery } from './carbonRoutes.js';
 import { indexSpecSchema } from '../analyses/nqpf/indexSpec.js';
@@ -173,6 +176,26 @@ export function openApiDocument(version: string): object {
         },
       },
       '/api/carbon/sectors': { get: { summary: 'CO2 by CEADs sector for a province and year', parameters: queryParams(sectorQuery), responses: ok('sectors') } },
+      '/api/structure/profile/{zone}': {
+        get: {
+          summary: "A zone's industry positioning by sub-area (status and source of every item), mapped to SEI 2018 and GB/T 4754, with the digital share",
+          parameters: [{ name: 'zone', in: 'path', required: true, schema: { type: 'string' } }, { name: 'include_unverified', in: 'query', schema: { enum: ['true', 'false'] } }],
+          responses: ok('profile'),
+        },
+      },
+      '/api/structure/similarity': {
+        post: { summary: 'The duplicate-competition matrix of the 22 zones, with average-linkage clusters', requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(similaritySpecSchema, { io: 'input' }) } } }, responses: ok('matrix') },
+      },
+      '/api/structure/partners': {
+        post: { summary: 'Partner zones ranked by IO-chain links and unlike positionings, with reasons', requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(partnerSpecSchema, { io: 'input' }) } } }, responses: ok('partners') },
+      },
+      '/api/structure/chain': {
+        post: { summary: 'Chain map of an industry (suppliers, customers, linkages) and the links a zone covers', requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(chainSpecSchema, { io: 'input' }) } } }, responses: ok('chain') },
+      },
+      '/api/structure/complexity': {
+        post: { summary: 'Economic complexity of a long region × product dataset uploaded with POST /api/datasets: { dataset, version?, region, product, value, method?, rcaThreshold?, convention?, opportunities? }', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['dataset', 'region', 'product', 'value'] } } } }, responses: ok('per-region and per-product indices') },
+      },
+      '/api/structure/io-sectors': { get: { summary: 'The sectors of the latest bundled national input–output table', responses: ok('sectors') } },
       '/api/datasets/{name}/versions': {
         get: {
           summary: 'Every version of a dataset',

@@ -58,6 +58,8 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE io_total (year INTEGER, code VARCHAR, total_output DOUBLE, intermediate_input DOUBLE, value_added DOUBLE,
     va_compensation DOUBLE, va_net_taxes_on_production DOUBLE, va_depreciation DOUBLE, va_operating_surplus DOUBLE, imports DOUBLE);
   CREATE TABLE io42_gbt4754 (io_code VARCHAR PRIMARY KEY, io_name_zh VARCHAR, gbt4754_divisions VARCHAR, basis VARCHAR);
+  CREATE TABLE fta_member (agreement VARCHAR, iso3 VARCHAR, name_en VARCHAR, name_zh VARCHAR, in_force VARCHAR, status VARCHAR,
+    source_url VARCHAR, source_id VARCHAR, PRIMARY KEY (agreement, iso3));
   `,
 ];
 
@@ -81,4 +83,4 @@ export async function migrate(store: Db): Promise<void> {
 /** Tables refilled from `data/bundled` whenever the bundle changes; user tables are never touched. */
 export const BUNDLED_TABLES = ['source', 'region', 'indicator', 'observation', 'zone_doc', 'zone', 'zone_area',
   'hs2022', 'hs_isic4', 'cbam_good', 'cbam_default', 'cbam_markup', 'cbam_rule', 'gbt4754', 'gbt4754_tag', 'sei2018',
-  'positioning', 'io_sector', 'io_flow', 'io_final', 'io_total', 'io42_gbt4754'] as const;
+  'positioning', 'io_sector', 'io_flow', 'io_final', 'io_total', 'io42_gbt4754', 'fta_member'] as const;

@@ -1,0 +1,38 @@
+import type { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { withDatasetFile } from '../analyses/did/datasetPanel.js';
+import { complexityFile } from '../analyses/structure/complexityFile.js';
+import { industryChain } from '../analyses/structure/industryChain.js';
+import { zonePartners } from '../analyses/structure/zonePartners.js';
+import { zoneProfile } from '../analyses/structure/zoneProfile.js';
+import { zoneSimilarity } from '../analyses/structure/zoneSimilarity.js';
+import { FtzError } from '../core/errors.js';
+import type { Db } from '../store/duckdb.js';
+
+async function jsonBody(c: { req: { json(): Promise<unknown> } }): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new FtzError('api.bad_request', { issues: 'the body must be a JSON spec' });
+  }
+}
+
+/** Routes of the industrial-structure use cases: zone profile, duplicate-competition matrix, partners, chain map. */
+export function structureRoutes(app: Hono, store: Db): void {
+  const small = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 64 * 1024 }); } });
+  app.get('/api/structure/profile/:zone', async (c) => c.json(await zoneProfile(store, c.req.param('zone'), { includeUnverified: c.req.query('include_unverified') === 'true' })));
+  app.post('/api/structure/similarity', small, async (c) => c.json(await zoneSimilarity(store, await jsonBody(c))));
+  app.post('/api/structure/partners', small, async (c) => c.json(await zonePartners(store, await jsonBody(c))));
+  app.post('/api/structure/chain', small, async (c) => c.json(await industryChain(store, await jsonBody(c))));
+  // Complexity of a dataset uploaded with POST /api/datasets: { dataset, version?, region, product, value, method?, … }.
+  app.post('/api/structure/complexity', small, async (c) => {
+    const body = (await jsonBody(c)) as Record<string, unknown> | null;
+    const { dataset, version, data, ...rest } = (body ?? {}) as { dataset?: unknown; version?: unknown; data?: unknown };
+    if (data !== undefined) throw new FtzError('api.bad_request', { issues: 'use "dataset" (uploaded with POST /api/datasets), not "data"' });
+    if (typeof dataset !== 'string') throw new FtzError('api.bad_request', { issues: 'dataset: the name of an uploaded dataset is required' });
+    return c.json(await withDatasetFile(store, dataset, typeof version === 'number' ? version : undefined, (path) => complexityFile({ ...rest, data: path })));
+  });
+  app.get('/api/structure/io-sectors', async (c) => c.json({
+    sectors: await store.all<{ year: number; code: string; name_zh: string; name_en: string }>('SELECT year, code, name_zh, name_en FROM io_sector WHERE year = (SELECT max(year) FROM io_sector) ORDER BY code'),
+  }));
+}
