@@ -20,8 +20,16 @@ describe('ftzlab structure', () => {
     const r = await runCli(['structure', 'similarity', '--json']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.out) as ZoneSimilarityOutput).zones).toHaveLength(22);
-    const zh = await runCli(['structure', 'similarity', '--level', 'sei'], 'zh');
+    const out = join(dir, 'similarity.docx');
+    const zh = await runCli(['structure', 'similarity', '--level', 'sei', '--out', out], 'zh');
     expect(zh.out).toContain('聚类');
+    expect(zh.err).toContain(out);
+    const xlsx = join(dir, 'profile.xlsx');
+    expect((await runCli(['structure', 'profile', '--zone', 'SH', '--out', xlsx])).code).toBe(0);
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(xlsx);
+    expect(JSON.stringify(wb.worksheets.map((w) => w.getSheetValues()))).toMatch(/VERIFIED/);
   });
 
   it('profile, partners and chain print their tables', async () => {

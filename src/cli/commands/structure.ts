@@ -1,9 +1,23 @@
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
+import { FtzError } from '../../core/errors.js';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../textTable.js';
 
 const n = (v: number | null | undefined, d = 3): number | null => (v === null || v === undefined || Number.isNaN(v) ? null : Number(v.toFixed(d)));
+
+/** Writes a structure output's tables to .xlsx or .docx (report writers load only when asked for). */
+async function writeOut(ctx: CliContext, out: Parameters<typeof import('../../analyses/structure/structureTables.js').structureResult>[0], file: string, title: { zh: string; en: string }): Promise<void> {
+  const path = resolve(file);
+  const lang = ctx.locale === 'zh-CN' ? 'zh' : 'en';
+  const [{ structureResult }, { resultNotes }] = await Promise.all([import('../../analyses/structure/structureTables.js'), import('../../report/renderResult.js')]);
+  const result = structureResult(out);
+  const notes = resultNotes(result, lang, title);
+  if (extname(path).toLowerCase() === '.docx') await (await import('../../report/docxReport.js')).writeTablesDocx(result.tables, notes, lang, path);
+  else if (extname(path).toLowerCase() === '.xlsx') await (await import('../../report/xlsxReport.js')).writeTablesXlsx(result.tables, notes, lang, path);
+  else throw new FtzError('export.unsupported_format', { file: path, extension: extname(path) || '(none)' });
+  ctx.log(ctx.t(`已写入 ${path}`, `wrote ${path}`));
+}
 
 /** `ftzlab structure …`: characteristic industries, duplicate competition, partners, chains, economic complexity. */
 export function registerStructure(program: Command, ctx: CliContext): void {
@@ -14,9 +28,11 @@ export function registerStructure(program: Command, ctx: CliContext): void {
     .description('片区产业定位及其产业分类映射 / a zone\'s positioning by sub-area, mapped to SEI 2018 and GB/T 4754, digital share')
     .requiredOption('--zone <id>', 'zone id (e.g. SH)')
     .option('--include-unverified', 'count unverified positioning items too')
+    .option('--out <file>', 'also write the tables to .xlsx or .docx')
     .option('--json', 'print JSON')
-    .action(async (o: { zone: string; includeUnverified?: boolean; json?: boolean }) => {
+    .action(async (o: { zone: string; includeUnverified?: boolean; out?: string; json?: boolean }) => {
       const r = await (await ctx.backend()).structureProfile(o.zone, o.includeUnverified === true);
+      if (o.out) await writeOut(ctx, r, o.out, { zh: '产业定位', en: 'Industry positioning' });
       if (o.json) return ctx.json(r);
       for (const a of r.areas) {
         ctx.stdout(`\n${L(a.name)} [${a.status ?? ctx.t('无定位', 'no positioning')}]\n`);
@@ -35,9 +51,11 @@ export function registerStructure(program: Command, ctx: CliContext): void {
     .option('--measure <m>', 'cosine | jaccard', 'cosine')
     .option('--clusters <k>', 'clusters to cut the dendrogram into', '5')
     .option('--include-unverified', 'count unverified positioning items too')
+    .option('--out <file>', 'also write the tables to .xlsx or .docx')
     .option('--json', 'print JSON')
-    .action(async (o: { level: string; measure: string; clusters: string; includeUnverified?: boolean; json?: boolean }) => {
+    .action(async (o: { level: string; measure: string; clusters: string; includeUnverified?: boolean; out?: string; json?: boolean }) => {
       const r = await (await ctx.backend()).structureSimilarity({ level: o.level, measure: o.measure, clusters: Number(o.clusters), includeUnverified: o.includeUnverified === true });
+      if (o.out) await writeOut(ctx, r, o.out, { zh: '同质竞争矩阵', en: 'Duplicate-competition matrix' });
       if (o.json) return ctx.json(r);
       ctx.stdout(formatTable(['', ...r.zones.map((z) => z.id)], r.zones.map((z, i) => [z.id, ...(r.matrix[i] ?? []).map((v) => n(v, 2))])));
       ctx.stdout(`\n${ctx.t('聚类', 'clusters')}: ${r.zones.filter((z) => z.cluster !== null).map((z) => `${z.id}:${z.cluster}`).join(' ')}\n`);
@@ -49,9 +67,11 @@ export function registerStructure(program: Command, ctx: CliContext): void {
     .description('合作伙伴推荐（产业链互补、定位差异、距离）/ partner zones: complementary chains, unlike positionings, distance, with reasons')
     .requiredOption('--zone <id>', 'zone id')
     .option('--include-unverified', 'count unverified positioning items too')
+    .option('--out <file>', 'also write the table to .xlsx or .docx')
     .option('--json', 'print JSON')
-    .action(async (o: { zone: string; includeUnverified?: boolean; json?: boolean }) => {
+    .action(async (o: { zone: string; includeUnverified?: boolean; out?: string; json?: boolean }) => {
       const r = await (await ctx.backend()).structurePartners({ zone: o.zone, includeUnverified: o.includeUnverified === true });
+      if (o.out) await writeOut(ctx, r, o.out, { zh: '合作伙伴', en: 'Partner zones' });
       if (o.json) return ctx.json(r);
       ctx.stdout(formatTable([ctx.t('伙伴', 'partner'), ctx.t('得分', 'score'), ctx.t('链接强度', 'chain link'), ctx.t('相似度', 'overlap'), ctx.t('距离 (km)', 'distance (km)')],
         r.partners.slice(0, 10).map((p) => [`${p.zone} ${L(p.name)}`, n(p.score, 4), n(p.chainLink, 4), n(p.overlap, 2), p.distanceKm])));
@@ -67,9 +87,11 @@ export function registerStructure(program: Command, ctx: CliContext): void {
     .option('--year <y>', 'IO table year (default: the latest)')
     .option('--all-inputs', 'count imported inputs too (default: domestic only)')
     .option('--top <n>', 'links shown each way', '8')
+    .option('--out <file>', 'also write the tables to .xlsx or .docx')
     .option('--json', 'print JSON')
-    .action(async (o: { sector: string; zone?: string; year?: string; allInputs?: boolean; top: string; json?: boolean }) => {
+    .action(async (o: { sector: string; zone?: string; year?: string; allInputs?: boolean; top: string; out?: string; json?: boolean }) => {
       const r = await (await ctx.backend()).structureChain({ sector: o.sector, ...(o.zone ? { zone: o.zone } : {}), ...(o.year ? { year: Number(o.year) } : {}), domestic: o.allInputs !== true, top: Number(o.top) });
+      if (o.out) await writeOut(ctx, r, o.out, { zh: '产业链图谱', en: 'Chain map' });
       if (o.json) return ctx.json(r);
       ctx.stdout(`${r.sector.code} ${L(r.sector.name)} (${r.year}): ${ctx.t('后向关联', 'backward')} ${n(r.sector.backward)}, ${ctx.t('前向关联', 'forward')} ${n(r.sector.forward)}${r.sector.keySector ? ctx.t('，关键部门', ', key sector') : ''}\n`);
       const cov = (c: string | null): string => (c === 'in_zone' ? ctx.t('本区已有', 'in zone') : c === 'nearby' ? ctx.t('区域内他区', 'nearby zone') : c === 'missing' ? ctx.t('缺失', 'missing') : '');
