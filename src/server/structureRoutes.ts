@@ -30,7 +30,12 @@ export function structureRoutes(app: Hono, store: Db): void {
     const { dataset, version, data, ...rest } = (body ?? {}) as { dataset?: unknown; version?: unknown; data?: unknown };
     if (data !== undefined) throw new FtzError('api.bad_request', { issues: 'use "dataset" (uploaded with POST /api/datasets), not "data"' });
     if (typeof dataset !== 'string') throw new FtzError('api.bad_request', { issues: 'dataset: the name of an uploaded dataset is required' });
-    return c.json(await withDatasetFile(store, dataset, typeof version === 'number' ? version : undefined, (path) => complexityFile({ ...rest, data: path })));
+    const out = await withDatasetFile(store, dataset, typeof version === 'number' ? version : undefined, (path) => complexityFile({ ...rest, data: path }));
+    // Name the dataset version, not the temporary file it was exported to for the read.
+    const v = typeof version === 'number' ? version : (await store.one<{ v: number }>('SELECT max(version)::INTEGER AS v FROM dataset WHERE name = ?', [dataset]))?.v;
+    const sha = (await store.one<{ sha: string }>('SELECT file_sha256 AS sha FROM dataset WHERE name = ? AND version = ?', [dataset, v ?? 0]))?.sha ?? '';
+    const ref = `dataset ${dataset} v${v}`;
+    return c.json({ ...out, spec: { ...out.spec, data: ref }, provenance: { ...out.provenance, options: { ...out.provenance.options, data: ref }, inputs: [{ name: ref, sha256: sha }] } });
   });
   app.get('/api/structure/io-sectors', async (c) => c.json({
     sectors: await store.all<{ year: number; code: string; name_zh: string; name_en: string }>('SELECT year, code, name_zh, name_en FROM io_sector WHERE year = (SELECT max(year) FROM io_sector) ORDER BY code'),

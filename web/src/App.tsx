@@ -10,6 +10,7 @@ import { HomePage } from './pages/HomePage.js';
 import { IndexPage } from './pages/IndexPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SourcesPage } from './pages/SourcesPage.js';
+import { StructurePage } from './pages/StructurePage.js';
 import { ZonePage } from './pages/ZonePage.js';
 import { hrefOf, useRoute, type Route } from './route.js';
 import { useApi } from './useApi.js';
@@ -54,6 +55,7 @@ export function App() {
             <NavLink route={{ page: 'effect' }} current={route} testId="nav-effect" label={t('nav.effect')} />
             <NavLink route={{ page: 'cbam' }} current={route} testId="nav-cbam" label={t('nav.cbam')} />
             <NavLink route={{ page: 'budget' }} current={route} testId="nav-budget" label={t('nav.budget')} />
+            <NavLink route={{ page: 'structure', tab: 'profile', zone: null }} current={route} testId="nav-structure" label={t('nav.structure')} />
             <NavLink route={{ page: 'sources' }} current={route} testId="nav-sources" label={t('nav.sources')} />
           </nav>
           <button
@@ -76,6 +78,7 @@ export function App() {
         {route.page === 'effect' && <EffectPage />}
         {route.page === 'cbam' && <CbamPage />}
         {route.page === 'budget' && <BudgetPage />}
+        {route.page === 'structure' && <StructurePage route={route} />}
         {route.page === 'sources' && <SourcesPage />}
         {route.page === 'notFound' && <NotFoundPage />}
       </main>

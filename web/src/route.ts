@@ -1,5 +1,9 @@
-/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/index`, `#/effect`, `#/cbam`, `#/budget`, `#/sources`): no server-side routes are needed. */
+/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/index`, `#/effect`, `#/cbam`, `#/budget`, `#/structure/profile?zone=SH`, `#/sources`): no server-side routes are needed. */
 import { useEffect, useState } from 'react';
+
+/** The views of the industrial-structure section, in tab order. */
+export const STRUCTURE_TABS = ['profile', 'competition', 'partners', 'chain', 'complexity'] as const;
+export type StructureTab = (typeof STRUCTURE_TABS)[number];
 
 export type Route =
   | { readonly page: 'home' }
@@ -10,6 +14,7 @@ export type Route =
   | { readonly page: 'effect' }
   | { readonly page: 'cbam' }
   | { readonly page: 'budget' }
+  | { readonly page: 'structure'; readonly tab: StructureTab; readonly zone: string | null }
   | { readonly page: 'notFound'; readonly hash: string };
 
 /** Parse a location hash such as `#/explorer?indicator=rd_expenditure&regions=310000,440000`. */
@@ -33,6 +38,11 @@ export function parseHash(hash: string): Route {
   if (parts[0] === 'effect') return { page: 'effect' };
   if (parts[0] === 'cbam') return { page: 'cbam' };
   if (parts[0] === 'budget') return { page: 'budget' };
+  if (parts[0] === 'structure') {
+    const tab = parts[1] ?? 'profile';
+    const known = STRUCTURE_TABS.find((x) => x === tab);
+    if (known && parts.length <= 2) return { page: 'structure', tab: known, zone: params.get('zone') };
+  }
   return { page: 'notFound', hash: raw };
 }
 
@@ -60,6 +70,8 @@ export function hrefOf(route: Route): string {
       return '#/cbam';
     case 'budget':
       return '#/budget';
+    case 'structure':
+      return `#/structure/${route.tab}${route.zone ? `?zone=${encodeURIComponent(route.zone)}` : ''}`;
     case 'notFound':
       return `#${route.hash}`;
   }

@@ -28,6 +28,11 @@ export const complexitySpecSchema = z.object({
  * each region, and optionally each region's best opportunities (highest COG among products it does not yet
  * export competitively, with their density).
  */
+export type ComplexityFileOutput = Awaited<ReturnType<typeof complexityFile>>;
+
+/** NaN (an index not defined for a unit, e.g. COI of a region that exports nothing with RCA ≥ 1) as null. */
+const num = (v: number | undefined): number | null => (v === undefined || Number.isNaN(v) ? null : v);
+
 export async function complexityFile(input: unknown) {
   const parsed = complexitySpecSchema.safeParse(input);
   if (!parsed.success) throw new FtzError('api.bad_request', { issues: zodIssues(parsed.error) });
@@ -57,19 +62,19 @@ export async function complexityFile(input: unknown) {
   const P = p.products.length;
   const regionIndex = p.regions.map((region, i) => ({
     region, diversity: p.diversity[i] as number,
-    ...(ec ? { eci: ec.eci[i] as number } : { fitness: (fit as NonNullable<typeof fit>).fitness[i] as number }),
-    coi: outlook.coi[i] as number,
+    ...(ec ? { eci: num(ec.eci[i]) } : { fitness: num((fit as NonNullable<typeof fit>).fitness[i]) }),
+    coi: num(outlook.coi[i]),
     ...(density ? {
       opportunities: Array.from({ length: P }, (_, k) => k)
         .filter((k) => p.mcp[i * P + k] === 0)
-        .sort((a, b) => (outlook.cog[i * P + b] as number) - (outlook.cog[i * P + a] as number))
+        .sort((a, b) => (num(outlook.cog[i * P + b]) ?? -Infinity) - (num(outlook.cog[i * P + a]) ?? -Infinity))
         .slice(0, s.opportunities)
-        .map((k) => ({ product: p.products[k] as string, cog: outlook.cog[i * P + k] as number, density: density[i * P + k] as number })),
+        .map((k) => ({ product: p.products[k] as string, cog: num(outlook.cog[i * P + k]), density: num(density[i * P + k]) })),
     } : {}),
   }));
   const productIndex = p.products.map((product, k) => ({
     product, ubiquity: p.ubiquity[k] as number,
-    ...(ec ? { pci: ec.pci[k] as number } : { complexity: (fit as NonNullable<typeof fit>).complexity[k] as number }),
+    ...(ec ? { pci: num(ec.pci[k]) } : { complexity: num((fit as NonNullable<typeof fit>).complexity[k]) }),
   }));
   return {
     kind: 'structure.complexity' as const, spec: s, regions: regionIndex, products: productIndex,

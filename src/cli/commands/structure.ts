@@ -130,9 +130,9 @@ export function registerStructure(program: Command, ctx: CliContext): void {
       const { complexityFile } = await import('../../analyses/structure/complexityFile.js');
       const r = await complexityFile({ data: resolve(o.data), region: o.region, product: o.product, value: o.value, method: o.method, rcaThreshold: Number(o.rcaThreshold), convention: o.convention, opportunities: Number(o.opportunities) });
       if (o.json) return ctx.json(r);
-      const index = (x: (typeof r.regions)[number]): number => ('eci' in x ? x.eci : x.fitness);
+      const index = (x: (typeof r.regions)[number]): number => ('eci' in x ? x.eci : x.fitness) ?? Number.NEGATIVE_INFINITY;
       const rows = [...r.regions].sort((a, b) => index(b) - index(a));
-      ctx.stdout(formatTable([ctx.t('地区', 'region'), ctx.t('多样性', 'diversity'), o.method === 'fitness' ? 'fitness' : 'ECI', 'COI'], rows.map((x) => [x.region, x.diversity, n(index(x)), n(x.coi)])));
+      ctx.stdout(formatTable([ctx.t('地区', 'region'), ctx.t('多样性', 'diversity'), o.method === 'fitness' ? 'fitness' : 'ECI', 'COI'], rows.map((x) => [x.region, x.diversity, n(Number.isFinite(index(x)) ? index(x) : null), n(x.coi)])));
       if (!r.identified) ctx.log(ctx.t('提示：第二特征值不唯一，ECI/PCI 不可识别', 'note: the second eigenvalue is not unique: ECI/PCI are not identified'));
     });
 }
