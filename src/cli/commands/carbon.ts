@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { FtzError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../textTable.js';
+import { writeTables } from '../writeTables.js';
 
 const n = (v: number | null | undefined, digits = 3): number | null => (v === null || v === undefined ? null : Number(v.toFixed(digits)));
 
@@ -45,17 +46,7 @@ export function registerCarbon(program: Command, ctx: CliContext): void {
         ...(o.price !== undefined ? { price: Number(o.price) } : {}), ...(o.year !== undefined ? { year: Number(o.year) } : {}),
         freeAllocation: o.freeAllocation as 'benchmark', allowUnverified: o.allowUnverified === true, ...(o.sheet ? { sheet: o.sheet } : {}),
       });
-      if (o.out) {
-        const file = resolve(o.out);
-        const lang = ctx.locale === 'zh-CN' ? 'zh' : 'en';
-        const [{ cbamResult }, { resultNotes }] = await Promise.all([import('../../analyses/carbon/cbamTables.js'), import('../../report/renderResult.js')]);
-        const result = cbamResult(out);
-        const notes = resultNotes(result, lang, { zh: 'CBAM 出口暴露测算', en: 'CBAM exposure' });
-        if (extname(file).toLowerCase() === '.docx') await (await import('../../report/docxReport.js')).writeTablesDocx(result.tables, notes, lang, file);
-        else if (extname(file).toLowerCase() === '.xlsx') await (await import('../../report/xlsxReport.js')).writeTablesXlsx(result.tables, notes, lang, file);
-        else throw new FtzError('export.unsupported_format', { file, extension: extname(file) || '(none)' });
-        ctx.log(ctx.t(`已写入 ${file}`, `wrote ${file}`));
-      }
+      if (o.out) await writeTables(ctx, (await import('../../analyses/carbon/cbamTables.js')).cbamResult(out), o.out, { zh: 'CBAM 出口暴露测算', en: 'CBAM exposure' });
       if (o.json) return ctx.json(out);
       ctx.stdout(formatTable(
         [ctx.t('CN 编码', 'CN code'), ctx.t('产品组', 'product group'), ctx.t('数量 (t)', 'quantity (t)'), ctx.t('隐含排放 (tCO2e)', 'embedded (tCO2e)'), ctx.t('证书', 'certificates'), ctx.t('成本 (EUR)', 'cost (EUR)')],

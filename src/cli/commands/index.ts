@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { shippedFrameworks } from '../../analyses/nqpf/framework.js';
 import { frameworkLeaves } from '../../analyses/nqpf/frameworkSchema.js';
@@ -7,6 +7,7 @@ import { FtzError } from '../../core/errors.js';
 import type { Result, Table } from '../../core/result.js';
 import type { CliContext } from '../context.js';
 import { progressReporter } from '../progress.js';
+import { writeTables } from '../writeTables.js';
 import { formatTable, type TextCell } from '../textTable.js';
 
 function printTable(ctx: CliContext, t: Table, pick?: readonly string[], filter?: (i: number) => boolean): void {
@@ -69,17 +70,7 @@ export function registerIndex(program: Command, ctx: CliContext): void {
       const progress = progressReporter(ctx);
       const result: Result = await backend.runIndex(spec, progress);
       progress(1, 1, 'done');
-      if (o.out) {
-        const out = resolve(o.out);
-        const lang = ctx.locale === 'zh-CN' ? 'zh' : 'en';
-        // Report writers (docx, exceljs) load only when asked for: they add a second to every CLI start otherwise.
-        const { resultNotes } = await import('../../report/renderResult.js');
-        const notes = resultNotes(result, lang, { zh: '新质生产力综合指数', en: 'NQPF composite index' });
-        if (extname(out).toLowerCase() === '.docx') await (await import('../../report/docxReport.js')).writeTablesDocx(result.tables, notes, lang, out);
-        else if (extname(out).toLowerCase() === '.xlsx') await (await import('../../report/xlsxReport.js')).writeTablesXlsx(result.tables, notes, lang, out);
-        else throw new FtzError('export.unsupported_format', { file: out, extension: extname(out) || '(none)' });
-        ctx.log(ctx.t(`已写入 ${out}`, `wrote ${out}`));
-      }
+      if (o.out) await writeTables(ctx, result, o.out, { zh: '新质生产力综合指数', en: 'NQPF composite index' });
       if (o.json) return ctx.json(result);
       const get = (name: string): Table | undefined => result.tables.find((t) => t.name === name);
       const conv = get('conventions');

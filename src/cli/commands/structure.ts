@@ -1,22 +1,14 @@
-import { extname, resolve } from 'node:path';
-import { FtzError } from '../../core/errors.js';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../textTable.js';
+import { writeTables } from '../writeTables.js';
 
 const n = (v: number | null | undefined, d = 3): number | null => (v === null || v === undefined || Number.isNaN(v) ? null : Number(v.toFixed(d)));
 
-/** Writes a structure output's tables to .xlsx or .docx (report writers load only when asked for). */
+/** Writes a structure output's tables to .xlsx or .docx. */
 async function writeOut(ctx: CliContext, out: Parameters<typeof import('../../analyses/structure/structureTables.js').structureResult>[0], file: string, title: { zh: string; en: string }): Promise<void> {
-  const path = resolve(file);
-  const lang = ctx.locale === 'zh-CN' ? 'zh' : 'en';
-  const [{ structureResult }, { resultNotes }] = await Promise.all([import('../../analyses/structure/structureTables.js'), import('../../report/renderResult.js')]);
-  const result = structureResult(out);
-  const notes = resultNotes(result, lang, title);
-  if (extname(path).toLowerCase() === '.docx') await (await import('../../report/docxReport.js')).writeTablesDocx(result.tables, notes, lang, path);
-  else if (extname(path).toLowerCase() === '.xlsx') await (await import('../../report/xlsxReport.js')).writeTablesXlsx(result.tables, notes, lang, path);
-  else throw new FtzError('export.unsupported_format', { file: path, extension: extname(path) || '(none)' });
-  ctx.log(ctx.t(`已写入 ${path}`, `wrote ${path}`));
+  await writeTables(ctx, (await import('../../analyses/structure/structureTables.js')).structureResult(out), file, title);
 }
 
 /** `ftzlab structure …`: characteristic industries, duplicate competition, partners, chains, economic complexity. */
