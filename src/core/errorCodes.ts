@@ -100,6 +100,13 @@ export interface ErrorParams {
   'carbon.budget_version_not_found': { name: string; version: number; versions: number[] };
   'carbon.budget_name_invalid': { name: string };
   'carbon.no_inventory_year': { region: string; year: number; first: number | null; last: number | null };
+  // negative-list codes (store/import/neglistText, analyses/neglist)
+  'neglist.no_measures': { file: string };
+  'neglist.numbering_gap': { file: string; line: number; expected: number; found: number };
+  'neglist.numbering_repeat': { file: string; line: number; number: number; first: number };
+  'neglist.unknown_section': { file: string; line: number; heading: string };
+  'neglist.count_mismatch': { file: string; expected: number; found: number };
+  'neglist.edition_not_found': { id: string; known: string[] };
 }
 
 export type ErrorCode = keyof ErrorParams;
