@@ -12,6 +12,7 @@ import { build as buildGeo } from './geo.js';
 import { build as buildZones } from './zones.js';
 import { build as buildCbam } from './cbam.js';
 import { build as buildFta } from './fta.js';
+import { build as buildNeglist } from './neglist.js';
 import { build as buildClassif } from './classif.js';
 import { build as buildIo } from './io.js';
 import { build as buildPositioning } from './positioning.js';
@@ -34,6 +35,7 @@ const STEPS: readonly [string, (ctx: BuildContext) => Promise<BuiltTable[]>][] =
   ['io', buildIo],
   ['positioning', buildPositioning],
   ['fta', buildFta],
+  ['neglist', buildNeglist],
 ];
 
 export async function buildAll(root: string): Promise<void> {

@@ -8,6 +8,7 @@ import { cbamExposure, type CbamExposureOutput } from '../analyses/carbon/cbamEx
 import { loadCbamLaw, type CbamLaw } from '../analyses/carbon/cbamLaw.js';
 import { tradeEmbodied, type TradeEmbodiedOutput } from '../analyses/carbon/tradeEmbodied.js';
 import { ftzEffect } from '../analyses/did/ftzEffect.js';
+import { importEdition, listEditions, showEdition, type EditionSummary } from '../analyses/neglist/lists.js';
 import { ftaIndices, type FtaIndicesOutput } from '../analyses/structure/ftaIndices.js';
 import { industryChain, type IndustryChainOutput } from '../analyses/structure/industryChain.js';
 import { zonePartners, type ZonePartnersOutput } from '../analyses/structure/zonePartners.js';
@@ -59,6 +60,9 @@ export interface Backend {
   structurePartners(spec: unknown): Promise<ZonePartnersOutput>;
   structureChain(spec: unknown): Promise<IndustryChainOutput>;
   structureFta(spec: unknown): Promise<FtaIndicesOutput>;
+  neglistEditions(): Promise<EditionSummary[]>;
+  neglistShow(id: string, version?: number): Promise<Awaited<ReturnType<typeof showEdition>>>;
+  neglistImport(path: string, spec: Record<string, unknown>): Promise<Awaited<ReturnType<typeof importEdition>>>;
   close(): void;
 }
 
@@ -121,6 +125,11 @@ class StoreBackend implements Backend {
   structurePartners(spec: unknown) { return zonePartners(this.store, spec); }
   structureChain(spec: unknown) { return industryChain(this.store, spec); }
   structureFta(spec: unknown) { return ftaIndices(this.store, spec); }
+  neglistEditions() { return listEditions(this.store); }
+  neglistShow(id: string, version?: number) { return showEdition(this.store, id, version); }
+  async neglistImport(path: string, spec: Record<string, unknown>) {
+    return importEdition(this.store, { bytes: await readShipmentFile(path), fileName: path }, spec);
+  }
   close() { this.store.close(); }
 }
 
@@ -223,6 +232,15 @@ class ServerBackend implements Backend {
   structureFta(): Promise<FtaIndicesOutput> {
     // The trade file is read from this machine's disk; a running server would have to be sent gigabytes.
     throw new FtzError('api.bad_request', { issues: '`structure fta` reads the trade file directly: stop `ftzlab serve` (it holds the database) and run it again' });
+  }
+  async neglistEditions() { return (await this.call<{ editions: EditionSummary[] }>('api/neglist/editions')).editions; }
+  neglistShow(id: string, version?: number) {
+    return this.call<Awaited<ReturnType<typeof showEdition>>>(`api/neglist/editions/${encodeURIComponent(id)}${version ? `?version=${version}` : ''}`);
+  }
+  async neglistImport(path: string, spec: Record<string, unknown>) {
+    const p = new URLSearchParams({ file_name: basename(path) });
+    for (const [k, v] of Object.entries(spec)) if (v !== undefined) p.set(k, String(v));
+    return this.call<Awaited<ReturnType<typeof importEdition>>>(`api/neglist/import?${p}`, { method: 'POST', body: Buffer.from(await readShipmentFile(path)), headers: { 'content-type': 'application/octet-stream' } });
   }
   close() {}
 }

@@ -8,6 +8,7 @@ import { registerData } from './commands/data.js';
 import { registerDid } from './commands/did.js';
 import { registerFtzEffect } from './commands/ftzEffect.js';
 import { registerIndex } from './commands/index.js';
+import { registerNeglist } from './commands/neglist.js';
 import { registerServe } from './commands/serve.js';
 import { registerStructure } from './commands/structure.js';
 import { registerZone } from './commands/zone.js';
@@ -63,6 +64,7 @@ export async function main(
   registerFtzEffect(program, ctx);
   registerCarbon(program, ctx);
   registerStructure(program, ctx);
+  registerNeglist(program, ctx);
   registerServe(program, ctx);
   try {
     await program.parseAsync([...argv]);

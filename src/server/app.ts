@@ -22,6 +22,7 @@ import { datasetHistory, listDatasets } from '../store/datasets.js';
 import type { Db } from '../store/duckdb.js';
 import type { MetaResponse } from './apiTypes.js';
 import { carbonRoutes } from './carbonRoutes.js';
+import { neglistRoutes } from './neglistRoutes.js';
 import { structureRoutes } from './structureRoutes.js';
 import { errorResponse } from './errorResponse.js';
 import { hostCheck } from './hostCheck.js';
@@ -184,6 +185,7 @@ export function createApp(options: AppOptions): Hono {
 
   carbonRoutes(app, store, maxUpload);
   structureRoutes(app, store);
+  neglistRoutes(app, store, maxUpload);
 
   if (options.webDir) {
     const webDir = options.webDir;

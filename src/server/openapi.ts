@@ -196,6 +196,18 @@ export function openApiDocument(version: string): object {
         post: { summary: 'Economic complexity of a long region × product dataset uploaded with POST /api/datasets: { dataset, version?, region, product, value, method?, rcaThreshold?, convention?, opportunities? }', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['dataset', 'region', 'product', 'value'] } } } }, responses: ok('per-region and per-product indices') },
       },
       '/api/structure/io-sectors': { get: { summary: 'The sectors of the latest bundled national input–output table', responses: ok('sectors') } },
+      '/api/neglist/editions': { get: { summary: 'Every edition of the negative lists with its official count and transcribed measures, then imported lists', responses: ok('editions') } },
+      '/api/neglist/editions/{id}': {
+        get: { summary: 'One edition: every measure number, with text and source where transcribed', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'version', in: 'query', schema: { type: 'integer' } }], responses: ok('edition') },
+      },
+      '/api/neglist/import': {
+        post: {
+          summary: 'Import an official list text (plain text, GBK or HTML; body = the file) as a new version',
+          parameters: ['file_name', 'id', 'title', 'kind', 'jurisdiction', 'effective', 'count'].map((name) => ({ name, in: 'query', required: name === 'file_name' || name === 'id', schema: { type: 'string' } })),
+          requestBody: { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          responses: { 201: { description: 'id, version, measures, sections' } },
+        },
+      },
       '/api/datasets/{name}/versions': {
         get: {
           summary: 'Every version of a dataset',

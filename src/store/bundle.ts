@@ -47,6 +47,20 @@ const COLUMNS = {
     code: 'VARCHAR', total_output: 'DOUBLE', intermediate_input: 'DOUBLE', value_added: 'DOUBLE', va_compensation: 'DOUBLE',
     va_net_taxes_on_production: 'DOUBLE', va_depreciation: 'DOUBLE', va_operating_surplus: 'DOUBLE', imports: 'DOUBLE',
   },
+  neglist_edition: {
+    id: 'VARCHAR', kind: 'VARCHAR', jurisdiction: 'VARCHAR', scope: 'VARCHAR', edition: 'VARCHAR', title_zh: 'VARCHAR', title_en: 'VARCHAR',
+    issuer: 'VARCHAR', doc_number: 'VARCHAR', published: 'VARCHAR', effective: 'VARCHAR', date_note: 'VARCHAR', official_count: 'INTEGER',
+    transcribed: 'INTEGER', transcribed_zh_full: 'INTEGER', status: 'VARCHAR', texts_completeness: 'VARCHAR', source_url: 'VARCHAR',
+    texts_source_urls: 'VARCHAR', note: 'VARCHAR', source_ids: 'VARCHAR',
+  },
+  neglist_measure: {
+    edition_id: 'VARCHAR', number: 'INTEGER', number_basis: 'VARCHAR', section_letter: 'VARCHAR', section_title_zh: 'VARCHAR', text_zh: 'VARCHAR',
+    text_zh_status: 'VARCHAR', text_en: 'VARCHAR', text_en_status: 'VARCHAR', status: 'VARCHAR', source_url: 'VARCHAR', note: 'VARCHAR', source_id: 'VARCHAR',
+  },
+  neglist_note: {
+    edition_id: 'VARCHAR', paragraph_no: 'INTEGER', text_zh: 'VARCHAR', text_zh_status: 'VARCHAR', text_en: 'VARCHAR', text_en_status: 'VARCHAR',
+    source_url: 'VARCHAR', source_url_en: 'VARCHAR', source_id: 'VARCHAR',
+  },
   fta_member: { agreement: 'VARCHAR', iso3: 'VARCHAR', name_en: 'VARCHAR', name_zh: 'VARCHAR', in_force: 'VARCHAR', status: 'VARCHAR', source_url: 'VARCHAR', source_id: 'VARCHAR' },
   io42_gbt4754: { io_code: 'VARCHAR', io_name_zh: 'VARCHAR', gbt4754_divisions: 'VARCHAR', basis: 'VARCHAR' },
   cbam_rule: { rule: 'VARCHAR', key: 'VARCHAR', value: 'DOUBLE', unit: 'VARCHAR', citation: 'VARCHAR', status: 'VARCHAR', note: 'VARCHAR', source_id: 'VARCHAR' },
@@ -105,7 +119,7 @@ export async function ensureBundle(store: Db, dir: string, log: (m: string) => v
     for (const [table, file] of [['cbam_good', 'goods'], ['cbam_default', 'defaults'], ['cbam_markup', 'markups'], ['cbam_rule', 'rules']] as const) {
       await tx.run(`INSERT INTO ${table} SELECT * FROM ${readCsv(join(dir, 'cbam', `${file}.csv`), COLUMNS[table])}`);
     }
-    for (const [table, file] of [['gbt4754', 'classif/gbt4754'], ['gbt4754_tag', 'classif/gbt4754_tags'], ['sei2018', 'classif/sei2018'], ['positioning', 'positioning'], ['io42_gbt4754', 'io/io42_gbt4754'], ['fta_member', 'fta_members']] as const) {
+    for (const [table, file] of [['gbt4754', 'classif/gbt4754'], ['gbt4754_tag', 'classif/gbt4754_tags'], ['sei2018', 'classif/sei2018'], ['positioning', 'positioning'], ['io42_gbt4754', 'io/io42_gbt4754'], ['fta_member', 'fta_members'], ['neglist_edition', 'neglist/editions'], ['neglist_measure', 'neglist/measures'], ['neglist_note', 'neglist/notes']] as const) {
       await tx.run(`INSERT INTO ${table} SELECT * FROM ${readCsv(join(dir, `${file}.csv`), COLUMNS[table])}`);
     }
     // One set of IO files per table year (io/io_<year>_<part>.csv).

@@ -58,6 +58,19 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE io_total (year INTEGER, code VARCHAR, total_output DOUBLE, intermediate_input DOUBLE, value_added DOUBLE,
     va_compensation DOUBLE, va_net_taxes_on_production DOUBLE, va_depreciation DOUBLE, va_operating_surplus DOUBLE, imports DOUBLE);
   CREATE TABLE io42_gbt4754 (io_code VARCHAR PRIMARY KEY, io_name_zh VARCHAR, gbt4754_divisions VARCHAR, basis VARCHAR);
+  CREATE TABLE neglist_edition (id VARCHAR PRIMARY KEY, kind VARCHAR, jurisdiction VARCHAR, scope VARCHAR, edition VARCHAR,
+    title_zh VARCHAR, title_en VARCHAR, issuer VARCHAR, doc_number VARCHAR, published VARCHAR, effective VARCHAR, date_note VARCHAR,
+    official_count INTEGER, transcribed INTEGER, transcribed_zh_full INTEGER, status VARCHAR, texts_completeness VARCHAR,
+    source_url VARCHAR, texts_source_urls VARCHAR, note VARCHAR, source_ids VARCHAR);
+  CREATE TABLE neglist_measure (edition_id VARCHAR, number INTEGER, number_basis VARCHAR, section_letter VARCHAR, section_title_zh VARCHAR,
+    text_zh VARCHAR, text_zh_status VARCHAR, text_en VARCHAR, text_en_status VARCHAR, status VARCHAR, source_url VARCHAR, note VARCHAR,
+    source_id VARCHAR);
+  CREATE TABLE neglist_note (edition_id VARCHAR, paragraph_no INTEGER, text_zh VARCHAR, text_zh_status VARCHAR, text_en VARCHAR,
+    text_en_status VARCHAR, source_url VARCHAR, source_url_en VARCHAR, source_id VARCHAR);
+  CREATE TABLE neglist_user_edition (id VARCHAR NOT NULL, version INTEGER NOT NULL, imported_at VARCHAR NOT NULL, title VARCHAR,
+    kind VARCHAR, jurisdiction VARCHAR, effective VARCHAR, file_name VARCHAR, file_sha256 VARCHAR, notes VARCHAR, PRIMARY KEY (id, version));
+  CREATE TABLE neglist_user_measure (id VARCHAR NOT NULL, version INTEGER NOT NULL, number INTEGER NOT NULL, section_letter VARCHAR,
+    text_zh VARCHAR, text_en VARCHAR, line INTEGER, PRIMARY KEY (id, version, number));
   CREATE TABLE fta_member (agreement VARCHAR, iso3 VARCHAR, name_en VARCHAR, name_zh VARCHAR, in_force VARCHAR, status VARCHAR,
     source_url VARCHAR, source_id VARCHAR, PRIMARY KEY (agreement, iso3));
   `,
@@ -83,4 +96,4 @@ export async function migrate(store: Db): Promise<void> {
 /** Tables refilled from `data/bundled` whenever the bundle changes; user tables are never touched. */
 export const BUNDLED_TABLES = ['source', 'region', 'indicator', 'observation', 'zone_doc', 'zone', 'zone_area',
   'hs2022', 'hs_isic4', 'cbam_good', 'cbam_default', 'cbam_markup', 'cbam_rule', 'gbt4754', 'gbt4754_tag', 'sei2018',
-  'positioning', 'io_sector', 'io_flow', 'io_final', 'io_total', 'io42_gbt4754', 'fta_member'] as const;
+  'positioning', 'io_sector', 'io_flow', 'io_final', 'io_total', 'io42_gbt4754', 'fta_member', 'neglist_edition', 'neglist_measure', 'neglist_note'] as const;
