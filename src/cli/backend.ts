@@ -8,6 +8,7 @@ import { cbamExposure, type CbamExposureOutput } from '../analyses/carbon/cbamEx
 import { loadCbamLaw, type CbamLaw } from '../analyses/carbon/cbamLaw.js';
 import { tradeEmbodied, type TradeEmbodiedOutput } from '../analyses/carbon/tradeEmbodied.js';
 import { ftzEffect } from '../analyses/did/ftzEffect.js';
+import { diffEditions, ratchetEditions, scoreEdition } from '../analyses/neglist/editionAnalysis.js';
 import { importEdition, listEditions, showEdition, type EditionSummary } from '../analyses/neglist/lists.js';
 import { ftaIndices, type FtaIndicesOutput } from '../analyses/structure/ftaIndices.js';
 import { industryChain, type IndustryChainOutput } from '../analyses/structure/industryChain.js';
@@ -63,6 +64,9 @@ export interface Backend {
   neglistEditions(): Promise<EditionSummary[]>;
   neglistShow(id: string, version?: number): Promise<Awaited<ReturnType<typeof showEdition>>>;
   neglistImport(path: string, spec: Record<string, unknown>): Promise<Awaited<ReturnType<typeof importEdition>>>;
+  neglistDiff(from: string, to: string): Promise<Awaited<ReturnType<typeof diffEditions>>>;
+  neglistRatchet(ids: readonly string[]): Promise<Awaited<ReturnType<typeof ratchetEditions>>>;
+  neglistScore(id: string): Promise<Awaited<ReturnType<typeof scoreEdition>>>;
   close(): void;
 }
 
@@ -130,6 +134,9 @@ class StoreBackend implements Backend {
   async neglistImport(path: string, spec: Record<string, unknown>) {
     return importEdition(this.store, { bytes: await readShipmentFile(path), fileName: path }, spec);
   }
+  neglistDiff(from: string, to: string) { return diffEditions(this.store, from, to); }
+  neglistRatchet(ids: readonly string[]) { return ratchetEditions(this.store, ids); }
+  neglistScore(id: string) { return scoreEdition(this.store, id); }
   close() { this.store.close(); }
 }
 
@@ -242,6 +249,13 @@ class ServerBackend implements Backend {
     for (const [k, v] of Object.entries(spec)) if (v !== undefined) p.set(k, String(v));
     return this.call<Awaited<ReturnType<typeof importEdition>>>(`api/neglist/import?${p}`, { method: 'POST', body: Buffer.from(await readShipmentFile(path)), headers: { 'content-type': 'application/octet-stream' } });
   }
+  neglistDiff(from: string, to: string) {
+    return this.call<Awaited<ReturnType<typeof diffEditions>>>(`api/neglist/diff?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  }
+  neglistRatchet(ids: readonly string[]) {
+    return this.call<Awaited<ReturnType<typeof ratchetEditions>>>(`api/neglist/ratchet?editions=${ids.map(encodeURIComponent).join(',')}`);
+  }
+  neglistScore(id: string) { return this.call<Awaited<ReturnType<typeof scoreEdition>>>(`api/neglist/score/${encodeURIComponent(id)}`); }
   close() {}
 }
 

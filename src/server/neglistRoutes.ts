@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { diffEditions, ratchetEditions, scoreEdition } from '../analyses/neglist/editionAnalysis.js';
 import { importEdition, listEditions, showEdition } from '../analyses/neglist/lists.js';
 import { FtzError } from '../core/errors.js';
 import type { Db } from '../store/duckdb.js';
@@ -18,6 +19,15 @@ export function neglistRoutes(app: Hono, store: Db, maxUpload: number): void {
     const v = c.req.query('version');
     return c.json(await showEdition(store, c.req.param('id'), v ? Number(v) : undefined));
   });
+  app.get('/api/neglist/diff', async (c) => {
+    const q = z.object({ from: z.string().min(1), to: z.string().min(1) }).parse(c.req.query());
+    return c.json(await diffEditions(store, q.from, q.to));
+  });
+  app.get('/api/neglist/ratchet', async (c) => {
+    const q = z.object({ editions: z.string().min(1) }).parse(c.req.query());
+    return c.json(await ratchetEditions(store, q.editions.split(',')));
+  });
+  app.get('/api/neglist/score/:id', async (c) => c.json(await scoreEdition(store, c.req.param('id'))));
   app.post('/api/neglist/import', upload, async (c) => {
     const { file_name: fileName, ...spec } = importQuery.parse(c.req.query());
     return c.json(await importEdition(store, { bytes: new Uint8Array(await c.req.arrayBuffer()), fileName }, spec), 201);

@@ -18,6 +18,28 @@ afterAll(() => {
 const fixture = readFileSync(new URL('../fixtures/neglist/national_2021_items_1-10.txt', import.meta.url), 'utf8');
 
 describe('ftzlab neglist', () => {
+  it('diff, ratchet and score on editions, with proposed components and partial coverage said', async () => {
+    const f = join(dir, 'base.txt');
+    writeFileSync(f, fixture);
+    expect((await runCli(['neglist', 'import', f, '--id', 'base', '--count', '10'])).code).toBe(0);
+    // The later text raises the corn seed rule from Chinese control to a 34 % Chinese share and drops item 6.
+    const later = fixture.replace('6 出版物印刷须由中方控股。\n', '').replace(/^(\d+) /gm, (_, n: string) => `${Number(n) > 6 ? Number(n) - 1 : n} `)
+      .replace('玉米新品种选育和种子生产须由中方控股', '玉米新品种选育和种子生产的中方股比不低于34%');
+    writeFileSync(f, later);
+    expect((await runCli(['neglist', 'import', f, '--id', 'later', '--count', '9'])).code).toBe(0);
+    const diff = JSON.parse((await runCli(['neglist', 'diff', 'base', 'later', '--json'])).out) as { diff: { changes: { link: { kind: string; from: string[] }; verdict: string; uncertain: boolean }[] } };
+    const first = diff.diff.changes.find((c) => c.link.from.includes('base#1'))!;
+    expect(first.verdict).toBe('relaxed');
+    expect(diff.diff.changes.find((c) => c.link.from.includes('base#6'))).toMatchObject({ link: { kind: 'removed' }, verdict: 'relaxed', uncertain: false });
+    const ratchet = JSON.parse((await runCli(['neglist', 'ratchet', 'base', 'later', '--json'])).out) as { result: { compliant: boolean } };
+    expect(ratchet.result.compliant).toBe(true);
+    const back = JSON.parse((await runCli(['neglist', 'ratchet', 'later', 'base', '--json'])).out) as { result: { compliant: boolean } };
+    expect(back.result.compliant).toBe(false);
+    const score = JSON.parse((await runCli(['neglist', 'score', 'cn-fdi-national-2021', '--json'])).out) as { rows: number; transcribed: number; warnings: { code: string }[] };
+    expect(score).toMatchObject({ rows: 31, transcribed: 16 });
+    expect(score.warnings.map((w) => w.code)).toContain('neglist.partial_edition');
+  });
+
   it('list --json shows every edition of the timeline with its official count and transcribed measures, each with its source', async () => {
     const r = await runCli(['neglist', 'list', '--json']);
     expect(r.code).toBe(0);

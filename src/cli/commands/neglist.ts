@@ -27,6 +27,42 @@ export function registerNeglist(program: Command, ctx: CliContext): void {
       ctx.stdout(formatTable([ctx.t('序号', 'no.'), ctx.t('门类', 'section'), ctx.t('特别管理措施', 'measure'), ctx.t('来源', 'source')],
         r.measures.map((m) => [m.number, m.section, m.status === 'transcribed' ? (m.textZh || m.textEn) : ctx.t('（未录入）', '(not transcribed)'), m.sourceUrl])));
     });
+  const L = (l: { zh: string; en: string }): string => ctx.t(l.zh, l.en);
+  nl.command('diff')
+    .description('两个版本逐条比较：放宽、收紧、仅改写、拆分、合并 / compare two editions measure by measure: relaxed, tightened, reworded, split, merged')
+    .argument('<from>', 'earlier edition id')
+    .argument('<to>', 'later edition id')
+    .option('--json', 'print JSON')
+    .action(async (from: string, to: string, o: { json?: boolean }) => {
+      const r = await (await ctx.backend()).neglistDiff(from, to);
+      if (o.json) return ctx.json(r);
+      ctx.stdout(formatTable([ctx.t('关系', 'link'), ctx.t('原', 'from'), ctx.t('新', 'to'), ctx.t('判断', 'verdict'), ctx.t('理由', 'reason')],
+        r.diff.changes.map((c) => [c.link.kind, c.link.from.join(' '), c.link.to.join(' '), c.uncertain ? `${c.verdict}?` : c.verdict, c.uncertain ? `${c.reason} ${ctx.t('（另一版本未完整录入，可能只是缺失）', '(the other edition is partly transcribed: it may only be missing there)')}` : c.reason])));
+      for (const w of r.warnings) ctx.log(`${ctx.t('提示', 'note')}: ${L(w.message)}`);
+    });
+  nl.command('ratchet')
+    .description('棘轮（不倒退）检查 / ratchet check over editions in order: compliant, backsliding, incomparable')
+    .argument('<ids...>', 'edition ids, earliest first')
+    .option('--json', 'print JSON')
+    .action(async (ids: string[], o: { json?: boolean }) => {
+      const r = await (await ctx.backend()).neglistRatchet(ids);
+      if (o.json) return ctx.json(r);
+      ctx.stdout(`${r.result.compliant ? ctx.t('未发现倒退', 'no backsliding found') : ctx.t(`发现 ${r.result.violations.length} 处倒退或不可比`, `${r.result.violations.length} backsliding or incomparable findings`)}\n`);
+      ctx.stdout(formatTable([ctx.t('从', 'from'), ctx.t('到', 'to'), ctx.t('状态', 'status'), ctx.t('措施', 'measures')], r.result.violations.map((v) => [v.from, v.to, v.status, [...v.link.from, ...v.link.to].join(' ')])));
+      for (const w of r.warnings) ctx.log(`${ctx.t('提示', 'note')}: ${L(w.message)}`);
+    });
+  nl.command('score')
+    .description('限制性指数（按门类）与外资股权限制得分，与条目数对照 / restrictiveness by GB/T 4754 section and FDI equity score, beside the row count')
+    .argument('<id>', 'edition id')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { json?: boolean }) => {
+      const r = await (await ctx.backend()).neglistScore(id);
+      if (o.json) return ctx.json(r);
+      ctx.stdout(formatTable([ctx.t('门类', 'section'), ctx.t('限制性指数', 'restrictiveness'), ctx.t('股权得分', 'equity score')],
+        r.stri.sectors.map((s) => [s.sector, Number(s.score.toFixed(3)), Number((r.fdiEquity.sectors.find((x) => x.sector === s.sector)?.score ?? 0).toFixed(3))])));
+      ctx.stdout(`${ctx.t('条目', 'rows')} ${r.rows ?? '—'} / ${ctx.t('已录入', 'transcribed')} ${r.transcribed}; ${ctx.t('总分', 'total')} ${r.stri.total.toFixed(3)}\n`);
+      for (const w of r.warnings) ctx.log(`${ctx.t('提示', 'note')}: ${L(w.message)}`);
+    });
   nl.command('import')
     .description('导入官方清单文本（纯文本、GBK 或 HTML）为新版本 / import an official list text (plain text, GBK, HTML) as a new version')
     .argument('<file>', 'the list text')
