@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { diffEditions, ratchetEditions, scoreEdition } from '../analyses/neglist/editionAnalysis.js';
 import { importEdition, listEditions, showEdition } from '../analyses/neglist/lists.js';
+import { listScenarios, saveScenario, simulateEdition } from '../analyses/neglist/simulate.js';
 import { FtzError } from '../core/errors.js';
 import type { Db } from '../store/duckdb.js';
 
@@ -28,6 +29,11 @@ export function neglistRoutes(app: Hono, store: Db, maxUpload: number): void {
     return c.json(await ratchetEditions(store, q.editions.split(',')));
   });
   app.get('/api/neglist/score/:id', async (c) => c.json(await scoreEdition(store, c.req.param('id'))));
+  const small = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 256 * 1024 }); } });
+  const json = async (c: { req: { json(): Promise<unknown> } }): Promise<unknown> => c.req.json().catch(() => { throw new FtzError('api.bad_request', { issues: 'the body must be JSON' }); });
+  app.post('/api/neglist/simulate', small, async (c) => c.json(await simulateEdition(store, await json(c))));
+  app.get('/api/neglist/scenarios', async (c) => c.json({ scenarios: await listScenarios(store) }));
+  app.post('/api/neglist/scenarios/:name', small, async (c) => c.json(await saveScenario(store, c.req.param('name'), await json(c)), 201));
   app.post('/api/neglist/import', upload, async (c) => {
     const { file_name: fileName, ...spec } = importQuery.parse(c.req.query());
     return c.json(await importEdition(store, { bytes: new Uint8Array(await c.req.arrayBuffer()), fileName }, spec), 201);

@@ -71,6 +71,8 @@ const MIGRATIONS: readonly string[] = [
     kind VARCHAR, jurisdiction VARCHAR, effective VARCHAR, file_name VARCHAR, file_sha256 VARCHAR, notes VARCHAR, PRIMARY KEY (id, version));
   CREATE TABLE neglist_user_measure (id VARCHAR NOT NULL, version INTEGER NOT NULL, number INTEGER NOT NULL, section_letter VARCHAR,
     text_zh VARCHAR, text_en VARCHAR, line INTEGER, PRIMARY KEY (id, version, number));
+  CREATE TABLE neglist_scenario (name VARCHAR NOT NULL, version INTEGER NOT NULL, edition VARCHAR NOT NULL, spec VARCHAR NOT NULL,
+    created_at VARCHAR NOT NULL, PRIMARY KEY (name, version));
   CREATE TABLE fta_member (agreement VARCHAR, iso3 VARCHAR, name_en VARCHAR, name_zh VARCHAR, in_force VARCHAR, status VARCHAR,
     source_url VARCHAR, source_id VARCHAR, PRIMARY KEY (agreement, iso3));
   `,
