@@ -54,6 +54,25 @@ describe('ftzlab neglist', () => {
     expect(show.measures.filter((m) => m.status === 'not_transcribed')).toHaveLength(15);
   });
 
+  it('import reads the 序号 / 特别管理措施 table of a Word document', async () => {
+    const { Document, Packer, Paragraph, Table, TableRow, TableCell } = await import('docx');
+    const lines = fixture.split('\n').filter(Boolean);
+    const cell = (t: string) => new TableCell({ children: [new Paragraph(t)] });
+    const rows = [new TableRow({ children: [cell('序号'), cell('特别管理措施')] })];
+    for (const l of lines.slice(4)) {
+      const m = /^(\d+) (.+)$/.exec(l);
+      rows.push(new TableRow({ children: m ? [cell(m[1] as string), cell(m[2] as string)] : [cell(l), cell('')] }));
+    }
+    const doc = new Document({ sections: [{ children: [new Paragraph(lines[0] as string), new Paragraph('说明'), new Paragraph(lines[2] as string), new Table({ rows })] }] });
+    const f = join(dir, 'list.docx');
+    writeFileSync(f, await Packer.toBuffer(doc));
+    const r = await runCli(['neglist', 'import', f, '--id', 'word-2021', '--count', '10', '--json']);
+    expect(r.err).toBe('');
+    expect(JSON.parse(r.out)).toMatchObject({ measures: 10, sections: ['A', 'B', 'C', 'D', 'F', 'G'] });
+    writeFileSync(f, 'not a zip');
+    expect((await runCli(['neglist', 'import', f, '--id', 'word-bad'])).err).toContain('neglist.docx_invalid');
+  });
+
   it('import reads an official-format text (GBK too) as a new version, and names the line of a numbering gap', async () => {
     const f = join(dir, 'list.txt');
     writeFileSync(f, iconv.encode(fixture, 'gbk'));

@@ -88,6 +88,20 @@ export async function showEdition(store: Db, id: string, version?: number): Prom
   };
 }
 
+/** The text of a list file: DOCX through mammoth, HTML with its markup turned into lines, plain text decoded (UTF-8 or GBK). */
+async function listText(bytes: Uint8Array, name: string): Promise<string> {
+  if (/\.docx$/i.test(name)) {
+    const mammoth = (await import('mammoth')).default;
+    try {
+      return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    } catch (e) {
+      throw new FtzError('neglist.docx_invalid', { file: name, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  const { text } = decodeText(bytes, 'auto', name);
+  return /\.html?$/i.test(name) ? htmlToText(text) : text;
+}
+
 export const importSpecSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, 'use lower-case letters, digits and hyphens'),
   title: z.string().max(300).optional(),
@@ -106,8 +120,7 @@ export async function importEdition(store: Db, file: { bytes: Uint8Array; fileNa
   if (!parsed.success) throw new FtzError('api.bad_request', { issues: zodIssues(parsed.error) });
   const spec = parsed.data;
   const name = basename(file.fileName);
-  const { text } = decodeText(file.bytes, 'auto', name);
-  const list = parseListText(/\.html?$/i.test(name) ? htmlToText(text) : text, name, spec.count !== undefined ? { count: spec.count } : {});
+  const list = parseListText(await listText(file.bytes, name), name, spec.count !== undefined ? { count: spec.count } : {});
   const sha = createHash('sha256').update(file.bytes).digest('hex');
   const version = await store.transaction(async (tx) => {
     const last = await tx.one<{ v: number | null }>('SELECT max(version)::INTEGER AS v FROM neglist_user_edition WHERE id = ?', [spec.id]);

@@ -54,7 +54,18 @@ export function htmlToText(html: string): string {
  * measures must match; each problem is a coded error naming the line.
  */
 export function parseListText(text: string, file: string, options: { count?: number } = {}): ParsedList {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const raw = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  // A table exported cell by cell (DOCX text, some web pages) puts the number alone on its line, the measure
+  // on a later one: join them, keeping the number's line for messages.
+  const lines = raw.map((l, i) => {
+    if (!/^\s*\d{1,3}\s*$/.test(l)) return l;
+    let j = i + 1;
+    while (j < raw.length && (raw[j] as string).trim() === '') j++;
+    const next = (raw[j] ?? '').trim();
+    if (next === '' || /^\d{1,3}\s*$/.test(next) || CN_NUMERAL.test(next)) return l;
+    raw[j] = '';
+    return `${l.trim()} ${next}`;
+  });
   let title = '';
   const notes: string[] = [];
   const sections: { letter: string; heading: string; line: number }[] = [];
