@@ -8,6 +8,7 @@ import { cbamExposure, type CbamExposureOutput } from '../analyses/carbon/cbamEx
 import { loadCbamLaw, type CbamLaw } from '../analyses/carbon/cbamLaw.js';
 import { tradeEmbodied, type TradeEmbodiedOutput } from '../analyses/carbon/tradeEmbodied.js';
 import { ftzEffect } from '../analyses/did/ftzEffect.js';
+import { annexGap } from '../analyses/neglist/annexGap.js';
 import { diffEditions, ratchetEditions, scoreEdition } from '../analyses/neglist/editionAnalysis.js';
 import { importEdition, listEditions, showEdition, type EditionSummary } from '../analyses/neglist/lists.js';
 import { ftaIndices, type FtaIndicesOutput } from '../analyses/structure/ftaIndices.js';
@@ -67,6 +68,7 @@ export interface Backend {
   neglistDiff(from: string, to: string): Promise<Awaited<ReturnType<typeof diffEditions>>>;
   neglistRatchet(ids: readonly string[]): Promise<Awaited<ReturnType<typeof ratchetEditions>>>;
   neglistScore(id: string): Promise<Awaited<ReturnType<typeof scoreEdition>>>;
+  neglistGap(id: string): Promise<Awaited<ReturnType<typeof annexGap>>>;
   close(): void;
 }
 
@@ -137,6 +139,7 @@ class StoreBackend implements Backend {
   neglistDiff(from: string, to: string) { return diffEditions(this.store, from, to); }
   neglistRatchet(ids: readonly string[]) { return ratchetEditions(this.store, ids); }
   neglistScore(id: string) { return scoreEdition(this.store, id); }
+  neglistGap(id: string) { return annexGap(this.store, id); }
   close() { this.store.close(); }
 }
 
@@ -256,6 +259,7 @@ class ServerBackend implements Backend {
     return this.call<Awaited<ReturnType<typeof ratchetEditions>>>(`api/neglist/ratchet?editions=${ids.map(encodeURIComponent).join(',')}`);
   }
   neglistScore(id: string) { return this.call<Awaited<ReturnType<typeof scoreEdition>>>(`api/neglist/score/${encodeURIComponent(id)}`); }
+  neglistGap(id: string) { return this.call<Awaited<ReturnType<typeof annexGap>>>(`api/neglist/gap/${encodeURIComponent(id)}`); }
   close() {}
 }
 

@@ -1,6 +1,7 @@
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { annexGap } from '../analyses/neglist/annexGap.js';
 import { diffEditions, ratchetEditions, scoreEdition } from '../analyses/neglist/editionAnalysis.js';
 import { importEdition, listEditions, showEdition } from '../analyses/neglist/lists.js';
 import { listScenarios, saveScenario, simulateEdition } from '../analyses/neglist/simulate.js';
@@ -29,6 +30,7 @@ export function neglistRoutes(app: Hono, store: Db, maxUpload: number): void {
     return c.json(await ratchetEditions(store, q.editions.split(',')));
   });
   app.get('/api/neglist/score/:id', async (c) => c.json(await scoreEdition(store, c.req.param('id'))));
+  app.get('/api/neglist/gap/:id', async (c) => c.json(await annexGap(store, c.req.param('id'))));
   const small = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 256 * 1024 }); } });
   const json = async (c: { req: { json(): Promise<unknown> } }): Promise<unknown> => c.req.json().catch(() => { throw new FtzError('api.bad_request', { issues: 'the body must be JSON' }); });
   app.post('/api/neglist/simulate', small, async (c) => c.json(await simulateEdition(store, await json(c))));

@@ -38,6 +38,13 @@ describe('ftzlab neglist', () => {
     const score = JSON.parse((await runCli(['neglist', 'score', 'cn-fdi-national-2021', '--json'])).out) as { rows: number; transcribed: number; warnings: { code: string }[] };
     expect(score).toMatchObject({ rows: 31, transcribed: 16 });
     expect(score.warnings.map((w) => w.code)).toContain('neglist.partial_edition');
+    // The gap to Annex I entries: no legal source and no industry code below the section in any Chinese entry.
+    const gap = JSON.parse((await runCli(['neglist', 'gap', 'cn-fdi-national-2021', '--json'])).out) as { entries: { fields: { obligationsConcerned: string } }[]; summary: Record<string, number> };
+    expect(gap.summary['measures']).toBe(gap.entries.length);
+    expect(gap.summary['industryClassification']).toBe(gap.entries.length);
+    expect(gap.entries.some((x) => x.fields.obligationsConcerned.includes('National Treatment'))).toBe(true);
+    const out = join(dir, 'annex.docx');
+    expect((await runCli(['neglist', 'gap', 'cn-fdi-national-2021', '--out', out])).code).toBe(0);
   });
 
   it('list --json shows every edition of the timeline with its official count and transcribed measures, each with its source', async () => {

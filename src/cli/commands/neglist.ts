@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../textTable.js';
+import { writeTables } from '../writeTables.js';
 
 /** `ftzlab neglist …`: the editions of China's negative lists, one edition's measures, importing an official text. */
 export function registerNeglist(program: Command, ctx: CliContext): void {
@@ -62,6 +63,17 @@ export function registerNeglist(program: Command, ctx: CliContext): void {
         r.stri.sectors.map((s) => [s.sector, Number(s.score.toFixed(3)), Number((r.fdiEquity.sectors.find((x) => x.sector === s.sector)?.score ?? 0).toFixed(3))])));
       ctx.stdout(`${ctx.t('条目', 'rows')} ${r.rows ?? '—'} / ${ctx.t('已录入', 'transcribed')} ${r.transcribed}; ${ctx.t('总分', 'total')} ${r.stri.total.toFixed(3)}\n`);
       for (const w of r.warnings) ctx.log(`${ctx.t('提示', 'note')}: ${L(w.message)}`);
+    });
+  nl.command('gap')
+    .description('对照 CPTPP 附件一条目要素的差距，并导出附件一式清单草稿 / gap to CPTPP Annex I entries, and a draft Annex-I-style schedule')
+    .argument('<id>', 'edition id')
+    .option('--out <file>', 'write the draft schedule to .xlsx or .docx')
+    .option('--json', 'print JSON')
+    .action(async (id: string, o: { out?: string; json?: boolean }) => {
+      const g = await (await ctx.backend()).neglistGap(id);
+      if (o.out) await writeTables(ctx, (await import('../../analyses/neglist/annexGap.js')).annexResult(g), o.out, { zh: '附件一式不符措施清单草稿', en: 'Draft Annex-I-style schedule' });
+      if (o.json) return ctx.json(g);
+      ctx.stdout(formatTable([ctx.t('要素', 'element'), ctx.t('缺少该要素的条目', 'entries lacking it')], Object.entries(g.summary).map(([k, v]) => [k, `${v} / ${g.entries.length}`])));
     });
   nl.command('import')
     .description('导入官方清单文本（纯文本、GBK 或 HTML）为新版本 / import an official list text (plain text, GBK, HTML) as a new version')
