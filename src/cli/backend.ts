@@ -11,6 +11,7 @@ import { ftzEffect } from '../analyses/did/ftzEffect.js';
 import { annexGap } from '../analyses/neglist/annexGap.js';
 import { diffEditions, ratchetEditions, scoreEdition } from '../analyses/neglist/editionAnalysis.js';
 import { importEdition, listEditions, showEdition, type EditionSummary } from '../analyses/neglist/lists.js';
+import { saveTiers } from '../analyses/neglist/tiers.js';
 import { ftaIndices, type FtaIndicesOutput } from '../analyses/structure/ftaIndices.js';
 import { industryChain, type IndustryChainOutput } from '../analyses/structure/industryChain.js';
 import { zonePartners, type ZonePartnersOutput } from '../analyses/structure/zonePartners.js';
@@ -67,7 +68,8 @@ export interface Backend {
   neglistImport(path: string, spec: Record<string, unknown>): Promise<Awaited<ReturnType<typeof importEdition>>>;
   neglistDiff(from: string, to: string): Promise<Awaited<ReturnType<typeof diffEditions>>>;
   neglistRatchet(ids: readonly string[]): Promise<Awaited<ReturnType<typeof ratchetEditions>>>;
-  neglistScore(id: string): Promise<Awaited<ReturnType<typeof scoreEdition>>>;
+  neglistScore(id: string, tiers?: string): Promise<Awaited<ReturnType<typeof scoreEdition>>>;
+  neglistSaveTiers(name: string, tiers: unknown): Promise<{ name: string; version: number }>;
   neglistGap(id: string): Promise<Awaited<ReturnType<typeof annexGap>>>;
   close(): void;
 }
@@ -138,7 +140,8 @@ class StoreBackend implements Backend {
   }
   neglistDiff(from: string, to: string) { return diffEditions(this.store, from, to); }
   neglistRatchet(ids: readonly string[]) { return ratchetEditions(this.store, ids); }
-  neglistScore(id: string) { return scoreEdition(this.store, id); }
+  neglistScore(id: string, tiers?: string) { return scoreEdition(this.store, id, { tiers }); }
+  neglistSaveTiers(name: string, tiers: unknown) { return saveTiers(this.store, name, tiers); }
   neglistGap(id: string) { return annexGap(this.store, id); }
   close() { this.store.close(); }
 }
@@ -258,7 +261,10 @@ class ServerBackend implements Backend {
   neglistRatchet(ids: readonly string[]) {
     return this.call<Awaited<ReturnType<typeof ratchetEditions>>>(`api/neglist/ratchet?editions=${ids.map(encodeURIComponent).join(',')}`);
   }
-  neglistScore(id: string) { return this.call<Awaited<ReturnType<typeof scoreEdition>>>(`api/neglist/score/${encodeURIComponent(id)}`); }
+  neglistScore(id: string, tiers?: string) { return this.call<Awaited<ReturnType<typeof scoreEdition>>>(`api/neglist/score/${encodeURIComponent(id)}${tiers ? `?tiers=${encodeURIComponent(tiers)}` : ''}`); }
+  neglistSaveTiers(name: string, tiers: unknown) {
+    return this.call<{ name: string; version: number }>(`api/neglist/tiers/${encodeURIComponent(name)}`, { method: 'POST', body: JSON.stringify(tiers), headers: { 'content-type': 'application/json' } });
+  }
   neglistGap(id: string) { return this.call<Awaited<ReturnType<typeof annexGap>>>(`api/neglist/gap/${encodeURIComponent(id)}`); }
   close() {}
 }

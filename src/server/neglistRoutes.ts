@@ -5,6 +5,7 @@ import { annexGap } from '../analyses/neglist/annexGap.js';
 import { diffEditions, ratchetEditions, scoreEdition } from '../analyses/neglist/editionAnalysis.js';
 import { importEdition, listEditions, showEdition } from '../analyses/neglist/lists.js';
 import { listScenarios, saveScenario, simulateEdition } from '../analyses/neglist/simulate.js';
+import { listTiers, saveTiers } from '../analyses/neglist/tiers.js';
 import { FtzError } from '../core/errors.js';
 import type { Db } from '../store/duckdb.js';
 
@@ -29,11 +30,13 @@ export function neglistRoutes(app: Hono, store: Db, maxUpload: number): void {
     const q = z.object({ editions: z.string().min(1) }).parse(c.req.query());
     return c.json(await ratchetEditions(store, q.editions.split(',')));
   });
-  app.get('/api/neglist/score/:id', async (c) => c.json(await scoreEdition(store, c.req.param('id'))));
+  app.get('/api/neglist/score/:id', async (c) => c.json(await scoreEdition(store, c.req.param('id'), { tiers: c.req.query('tiers') })));
+  app.get('/api/neglist/tiers', async (c) => c.json({ tiers: await listTiers(store) }));
   app.get('/api/neglist/gap/:id', async (c) => c.json(await annexGap(store, c.req.param('id'))));
   const small = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 256 * 1024 }); } });
   const json = async (c: { req: { json(): Promise<unknown> } }): Promise<unknown> => c.req.json().catch(() => { throw new FtzError('api.bad_request', { issues: 'the body must be JSON' }); });
   app.post('/api/neglist/simulate', small, async (c) => c.json(await simulateEdition(store, await json(c))));
+  app.post('/api/neglist/tiers/:name', small, async (c) => c.json(await saveTiers(store, c.req.param('name'), await json(c)), 201));
   app.get('/api/neglist/scenarios', async (c) => c.json({ scenarios: await listScenarios(store) }));
   app.post('/api/neglist/scenarios/:name', small, async (c) => c.json(await saveScenario(store, c.req.param('name'), await json(c)), 201));
   app.post('/api/neglist/import', upload, async (c) => {

@@ -73,6 +73,8 @@ const MIGRATIONS: readonly string[] = [
     text_zh VARCHAR, text_en VARCHAR, line INTEGER, PRIMARY KEY (id, version, number));
   CREATE TABLE neglist_scenario (name VARCHAR NOT NULL, version INTEGER NOT NULL, edition VARCHAR NOT NULL, spec VARCHAR NOT NULL,
     created_at VARCHAR NOT NULL, PRIMARY KEY (name, version));
+  CREATE TABLE neglist_tiers (name VARCHAR NOT NULL, version INTEGER NOT NULL, created_at VARCHAR NOT NULL, spec VARCHAR NOT NULL,
+    PRIMARY KEY (name, version));
   CREATE TABLE fta_member (agreement VARCHAR, iso3 VARCHAR, name_en VARCHAR, name_zh VARCHAR, in_force VARCHAR, status VARCHAR,
     source_url VARCHAR, source_id VARCHAR, PRIMARY KEY (agreement, iso3));
   `,

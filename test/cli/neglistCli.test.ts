@@ -38,6 +38,16 @@ describe('ftzlab neglist', () => {
     const score = JSON.parse((await runCli(['neglist', 'score', 'cn-fdi-national-2021', '--json'])).out) as { rows: number; transcribed: number; warnings: { code: string }[] };
     expect(score).toMatchObject({ rows: 31, transcribed: 16 });
     expect(score.warnings.map((w) => w.code)).toContain('neglist.partial_edition');
+    // Sensitivity tiers: a version per save, the mean score per tier.
+    const tiersFile = join(dir, 'tiers.csv');
+    writeFileSync(tiersFile, 'section,tier,note\nA,1,food security\nL,2,\nM,3,\n');
+    expect((await runCli(['neglist', 'tiers', 'mine', '--file', tiersFile])).out).toContain('version 1');
+    expect((await runCli(['neglist', 'tiers', 'mine', '--file', tiersFile])).out).toContain('version 2');
+    const tiered = JSON.parse((await runCli(['neglist', 'score', 'cn-fdi-national-2021', '--tiers', 'mine', '--json'])).out) as { byTier: { tiers: { tier: number; sections: string[] }[]; untiered: string[] } };
+    expect(tiered.byTier.tiers.map((t) => t.tier)).toEqual([1, 2, 3]);
+    expect(tiered.byTier.untiered.length).toBeGreaterThan(0);
+    writeFileSync(tiersFile, 'section,tier\nZ,1\n');
+    expect((await runCli(['neglist', 'tiers', 'bad', '--file', tiersFile])).code).toBe(2);
     // The gap to Annex I entries: no legal source and no industry code below the section in any Chinese entry.
     const gap = JSON.parse((await runCli(['neglist', 'gap', 'cn-fdi-national-2021', '--json'])).out) as { entries: { fields: { obligationsConcerned: string } }[]; summary: Record<string, number> };
     expect(gap.summary['measures']).toBe(gap.entries.length);

@@ -3,9 +3,10 @@ import { diffVersions, proposeLinks, type VersionDiff } from '../../methods/negl
 import type { ListVersion, Measure } from '../../methods/neglist/components.js';
 import { proposeMeasure } from '../../methods/neglist/parseComponents.js';
 import { checkRatchet, type RatchetResult } from '../../methods/neglist/ratchet.js';
-import { fdiEquityScore, striScore, type FdiEquityResult, type StriResult } from '../../methods/neglist/restrictiveness.js';
+import { fdiEquityScore, striScore, type FdiEquityResult } from '../../methods/neglist/restrictiveness.js';
 import type { Db } from '../../store/duckdb.js';
 import { showEdition } from './lists.js';
+import { getTiers } from './tiers.js';
 
 export interface EditionVersion {
   readonly version: ListVersion;
@@ -61,9 +62,24 @@ export async function ratchetEditions(store: Db, ids: readonly string[]): Promis
   return { result: checkRatchet(eds.map((e) => e.version)), warnings: coverageWarnings(eds) };
 }
 
-/** Restrictiveness of an edition: the STRI-style score by GB/T 4754 section and the FDI equity score, with the row count beside them. */
-export async function scoreEdition(store: Db, id: string): Promise<{ id: string; rows: number | null; transcribed: number; stri: StriResult; fdiEquity: FdiEquityResult; warnings: readonly { code: string; message: Label }[] }> {
+/**
+ * Restrictiveness of an edition: the STRI-style score by GB/T 4754 section and the FDI equity score, with the row
+ * count beside them; with a tier set, the mean section score per sensitivity tier (sections the set leaves out
+ * are listed, not guessed).
+ */
+export async function scoreEdition(store: Db, id: string, options: { tiers?: string | undefined } = {}) {
   const e = await editionVersion(store, id);
   const measures = e.version.measures;
-  return { id, rows: e.officialCount, transcribed: measures.length, stri: striScore(measures), fdiEquity: fdiEquityScore(measures), warnings: coverageWarnings([e]) };
+  const stri = striScore(measures);
+  let byTier: { tierSet: string; version: number; tiers: { tier: number; sections: string[]; meanScore: number | null }[]; untiered: string[] } | null = null;
+  if (options.tiers) {
+    const t = await getTiers(store, options.tiers);
+    const tierOf = new Map(t.tiers.map((r) => [r.section, r.tier]));
+    const tiers = [...new Set(t.tiers.map((r) => r.tier))].sort((a, b) => a - b).map((tier) => {
+      const secs = stri.sectors.filter((s) => tierOf.get(s.sector) === tier);
+      return { tier, sections: secs.map((s) => s.sector), meanScore: secs.length ? secs.reduce((x, s) => x + s.score, 0) / secs.length : null };
+    });
+    byTier = { tierSet: t.name, version: t.version, tiers, untiered: stri.sectors.filter((s) => !tierOf.has(s.sector)).map((s) => s.sector) };
+  }
+  return { id, rows: e.officialCount, transcribed: measures.length, stri, fdiEquity: fdiEquityScore(measures) as FdiEquityResult, byTier, warnings: coverageWarnings([e]) };
 }

@@ -55,14 +55,28 @@ export function registerNeglist(program: Command, ctx: CliContext): void {
   nl.command('score')
     .description('限制性指数（按门类）与外资股权限制得分，与条目数对照 / restrictiveness by GB/T 4754 section and FDI equity score, beside the row count')
     .argument('<id>', 'edition id')
+    .option('--tiers <name>', 'a sensitivity tier set (see `neglist tiers`): mean score per tier')
     .option('--json', 'print JSON')
-    .action(async (id: string, o: { json?: boolean }) => {
-      const r = await (await ctx.backend()).neglistScore(id);
+    .action(async (id: string, o: { tiers?: string; json?: boolean }) => {
+      const r = await (await ctx.backend()).neglistScore(id, o.tiers);
       if (o.json) return ctx.json(r);
       ctx.stdout(formatTable([ctx.t('门类', 'section'), ctx.t('限制性指数', 'restrictiveness'), ctx.t('股权得分', 'equity score')],
         r.stri.sectors.map((s) => [s.sector, Number(s.score.toFixed(3)), Number((r.fdiEquity.sectors.find((x) => x.sector === s.sector)?.score ?? 0).toFixed(3))])));
       ctx.stdout(`${ctx.t('条目', 'rows')} ${r.rows ?? '—'} / ${ctx.t('已录入', 'transcribed')} ${r.transcribed}; ${ctx.t('总分', 'total')} ${r.stri.total.toFixed(3)}\n`);
+      if (r.byTier) ctx.stdout(formatTable([ctx.t('敏感度层级', 'tier'), ctx.t('门类', 'sections'), ctx.t('平均得分', 'mean score')], r.byTier.tiers.map((t) => [t.tier, t.sections.join(' '), t.meanScore === null ? null : Number(t.meanScore.toFixed(3))])));
       for (const w of r.warnings) ctx.log(`${ctx.t('提示', 'note')}: ${L(w.message)}`);
+    });
+  nl.command('tiers')
+    .description('保存门类敏感度分层（新版本，不覆盖）/ save sensitivity tiers of GB/T 4754 sections as a new version')
+    .argument('<name>', 'tier set name')
+    .requiredOption('--file <csv>', 'CSV: section,tier[,note] (tier 1 = most sensitive)')
+    .action(async (name: string, o: { file: string }) => {
+      const { readFileSync } = await import('node:fs');
+      const [head, ...rows] = readFileSync(resolve(o.file), 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+      const cols = (head ?? '').split(',').map((c) => c.trim());
+      const tiers = rows.map((l) => { const c = l.split(','); return { section: (c[cols.indexOf('section')] ?? '').trim(), tier: Number(c[cols.indexOf('tier')]), ...(cols.includes('note') ? { note: (c[cols.indexOf('note')] ?? '').trim() } : {}) }; });
+      const r = await (await ctx.backend()).neglistSaveTiers(name, tiers);
+      ctx.stdout(ctx.t(`已保存 ${r.name} 第 ${r.version} 版\n`, `saved ${r.name} version ${r.version}\n`));
     });
   nl.command('gap')
     .description('对照 CPTPP 附件一条目要素的差距，并导出附件一式清单草稿 / gap to CPTPP Annex I entries, and a draft Annex-I-style schedule')
