@@ -200,6 +200,15 @@ export function openApiDocument(version: string): object {
       '/api/neglist/editions/{id}': {
         get: { summary: 'One edition: every measure number, with text and source where transcribed', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'version', in: 'query', schema: { type: 'integer' } }], responses: ok('edition') },
       },
+      '/api/neglist/diff': { get: { summary: 'Two editions compared measure by measure (links proposed from the texts; relaxed, tightened, equal, incomparable; uncertain where an edition is partial)', parameters: [{ name: 'from', in: 'query', required: true, schema: { type: 'string' } }, { name: 'to', in: 'query', required: true, schema: { type: 'string' } }], responses: ok('diff') } },
+      '/api/neglist/ratchet': { get: { summary: 'The ratchet (standstill) check over editions in order', parameters: [{ name: 'editions', in: 'query', required: true, schema: { type: 'string', description: 'comma-separated edition ids, earliest first' } }], responses: ok('ratchet result') } },
+      '/api/neglist/score/{id}': { get: { summary: 'STRI-style restrictiveness by GB/T 4754 section and the FDI equity score, beside the row count; by sensitivity tier with ?tiers=NAME', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, { name: 'tiers', in: 'query', schema: { type: 'string' } }], responses: ok('scores') } },
+      '/api/neglist/gap/{id}': { get: { summary: 'What each entry lacks against CPTPP Annex I entry elements, as a draft schedule', parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: ok('gap') } },
+      '/api/neglist/simulate': { post: { summary: 'What-if: remove or relax measures of an edition; scores before and after, each measure\'s contribution', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['edition'] } } } }, responses: ok('simulation') } },
+      '/api/neglist/scenarios': { get: { summary: 'Saved what-if scenarios (versions)', responses: ok('scenarios') } },
+      '/api/neglist/scenarios/{name}': { post: { summary: 'Save a scenario as a new version', parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }], responses: { 201: { description: 'name and version' } } } },
+      '/api/neglist/tiers': { get: { summary: 'Sensitivity tier sets (versions)', responses: ok('tier sets') } },
+      '/api/neglist/tiers/{name}': { post: { summary: 'Save sensitivity tiers [{section, tier, note?}] as a new version', parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }], responses: { 201: { description: 'name and version' } } } },
       '/api/neglist/import': {
         post: {
           summary: 'Import an official list text (plain text, GBK or HTML; body = the file) as a new version',
