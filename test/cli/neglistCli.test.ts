@@ -33,8 +33,12 @@ describe('ftzlab neglist', () => {
     expect(diff.diff.changes.find((c) => c.link.from.includes('base#6'))).toMatchObject({ link: { kind: 'removed' }, verdict: 'relaxed', uncertain: false });
     const ratchet = JSON.parse((await runCli(['neglist', 'ratchet', 'base', 'later', '--json'])).out) as { result: { compliant: boolean } };
     expect(ratchet.result.compliant).toBe(true);
-    const back = JSON.parse((await runCli(['neglist', 'ratchet', 'later', 'base', '--json'])).out) as { result: { compliant: boolean } };
+    const back = JSON.parse((await runCli(['neglist', 'ratchet', 'later', 'base', '--json'])).out) as { result: { compliant: boolean; violations: { uncertain: boolean }[] } };
     expect(back.result.compliant).toBe(false);
+    expect(back.result.violations.every((v) => !v.uncertain)).toBe(true);
+    // Between partly transcribed editions, measures "added" later may only be missing earlier.
+    const partial = JSON.parse((await runCli(['neglist', 'ratchet', 'cn-fdi-national-2019', 'cn-fdi-national-2021', '--json'])).out) as { result: { violations: { uncertain: boolean; link: { kind: string } }[] } };
+    expect(partial.result.violations.filter((v) => v.link.kind === 'added').every((v) => v.uncertain)).toBe(true);
     const score = JSON.parse((await runCli(['neglist', 'score', 'cn-fdi-national-2021', '--json'])).out) as { rows: number; transcribed: number; warnings: { code: string }[] };
     expect(score).toMatchObject({ rows: 31, transcribed: 16 });
     expect(score.warnings.map((w) => w.code)).toContain('neglist.partial_edition');

@@ -8,6 +8,7 @@ import { EffectPage } from './pages/EffectPage.js';
 import { ExplorerPage } from './pages/ExplorerPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { IndexPage } from './pages/IndexPage.js';
+import { NeglistPage } from './pages/NeglistPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
 import { SourcesPage } from './pages/SourcesPage.js';
 import { StructurePage } from './pages/StructurePage.js';
@@ -56,6 +57,7 @@ export function App() {
             <NavLink route={{ page: 'cbam' }} current={route} testId="nav-cbam" label={t('nav.cbam')} />
             <NavLink route={{ page: 'budget' }} current={route} testId="nav-budget" label={t('nav.budget')} />
             <NavLink route={{ page: 'structure', tab: 'profile', zone: null }} current={route} testId="nav-structure" label={t('nav.structure')} />
+            <NavLink route={{ page: 'neglist', tab: 'editions', edition: null }} current={route} testId="nav-neglist" label={t('nav.neglist')} />
             <NavLink route={{ page: 'sources' }} current={route} testId="nav-sources" label={t('nav.sources')} />
           </nav>
           <button
@@ -79,6 +81,7 @@ export function App() {
         {route.page === 'cbam' && <CbamPage />}
         {route.page === 'budget' && <BudgetPage />}
         {route.page === 'structure' && <StructurePage route={route} />}
+        {route.page === 'neglist' && <NeglistPage route={route} />}
         {route.page === 'sources' && <SourcesPage />}
         {route.page === 'notFound' && <NotFoundPage />}
       </main>

@@ -1,9 +1,13 @@
-/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/index`, `#/effect`, `#/cbam`, `#/budget`, `#/structure/profile?zone=SH`, `#/sources`): no server-side routes are needed. */
+/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/index`, `#/effect`, `#/cbam`, `#/budget`, `#/structure/profile?zone=SH`, `#/neglist/simulator?edition=…`, `#/sources`): no server-side routes are needed. */
 import { useEffect, useState } from 'react';
 
 /** The views of the industrial-structure section, in tab order. */
 export const STRUCTURE_TABS = ['profile', 'competition', 'partners', 'chain', 'complexity'] as const;
 export type StructureTab = (typeof STRUCTURE_TABS)[number];
+
+/** The views of the negative-list section, in tab order. */
+export const NEGLIST_TABS = ['editions', 'compare', 'scores', 'simulator'] as const;
+export type NeglistTab = (typeof NEGLIST_TABS)[number];
 
 export type Route =
   | { readonly page: 'home' }
@@ -15,6 +19,7 @@ export type Route =
   | { readonly page: 'cbam' }
   | { readonly page: 'budget' }
   | { readonly page: 'structure'; readonly tab: StructureTab; readonly zone: string | null }
+  | { readonly page: 'neglist'; readonly tab: NeglistTab; readonly edition: string | null }
   | { readonly page: 'notFound'; readonly hash: string };
 
 /** Parse a location hash such as `#/explorer?indicator=rd_expenditure&regions=310000,440000`. */
@@ -42,6 +47,11 @@ export function parseHash(hash: string): Route {
     const tab = parts[1] ?? 'profile';
     const known = STRUCTURE_TABS.find((x) => x === tab);
     if (known && parts.length <= 2) return { page: 'structure', tab: known, zone: params.get('zone') };
+  }
+  if (parts[0] === 'neglist') {
+    const tab = parts[1] ?? 'editions';
+    const known = NEGLIST_TABS.find((x) => x === tab);
+    if (known && parts.length <= 2) return { page: 'neglist', tab: known, edition: params.get('edition') };
   }
   return { page: 'notFound', hash: raw };
 }
@@ -72,6 +82,8 @@ export function hrefOf(route: Route): string {
       return '#/budget';
     case 'structure':
       return `#/structure/${route.tab}${route.zone ? `?zone=${encodeURIComponent(route.zone)}` : ''}`;
+    case 'neglist':
+      return `#/neglist/${route.tab}${route.edition ? `?edition=${encodeURIComponent(route.edition)}` : ''}`;
     case 'notFound':
       return `#${route.hash}`;
   }

@@ -56,10 +56,20 @@ export async function diffEditions(store: Db, from: string, to: string): Promise
   return { diff: { ...diff, changes }, warnings: coverageWarnings([a, b]) };
 }
 
-/** The ratchet (standstill) check over editions in order: compliant, backsliding or incomparable, with the measures. */
-export async function ratchetEditions(store: Db, ids: readonly string[]): Promise<{ result: RatchetResult; warnings: readonly { code: string; message: Label }[] }> {
+/**
+ * The ratchet (standstill) check over editions in order: compliant, backsliding or incomparable, with the
+ * measures. A measure "added" after a partly transcribed edition may only be missing from its text, so such
+ * findings (and "removed" before a partial one) are marked `uncertain`.
+ */
+export async function ratchetEditions(store: Db, ids: readonly string[]) {
   const eds = await Promise.all(ids.map((id) => editionVersion(store, id)));
-  return { result: checkRatchet(eds.map((e) => e.version)), warnings: coverageWarnings(eds) };
+  const partial = new Map(eds.map((e) => [e.version.id, e.notTranscribed > 0]));
+  const result: RatchetResult = checkRatchet(eds.map((e) => e.version));
+  const uncertain = (kind: string, from: string, to: string): boolean => (kind === 'added' && partial.get(from) === true) || (kind === 'removed' && partial.get(to) === true);
+  return {
+    result: { ...result, violations: result.violations.map((v) => ({ ...v, uncertain: uncertain(v.link.kind, v.from, v.to) })) },
+    warnings: coverageWarnings(eds),
+  };
 }
 
 /**
