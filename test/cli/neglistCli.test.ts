@@ -99,7 +99,12 @@ describe('ftzlab neglist', () => {
     writeFileSync(f, iconv.encode(fixture, 'gbk'));
     const a = await runCli(['neglist', 'import', f, '--id', 'my-2021', '--count', '10', '--json']);
     expect(a.code).toBe(0);
-    expect(JSON.parse(a.out)).toMatchObject({ id: 'my-2021', version: 1, measures: 10, sections: ['A', 'B', 'C', 'D', 'F', 'G'] });
+    const imported = JSON.parse(a.out) as { proposed: { number: number; components: { kind: string; text: string }[] }[] };
+    expect(imported).toMatchObject({ id: 'my-2021', version: 1, measures: 10, sections: ['A', 'B', 'C', 'D', 'F', 'G'] });
+    // Proposed components: item 1 holds two equity rules (wheat: Chinese share ≥ 34 %; corn: Chinese control), item 2 a prohibition.
+    expect(imported.proposed[0]?.components.map((c) => c.kind)).toEqual(['equity_cap', 'equity_cap']);
+    expect(imported.proposed[1]?.components.map((c) => c.kind)).toEqual(['prohibition']);
+    expect(imported.proposed[5]?.components[0]?.text).toContain('中方控股');
     const b = await runCli(['neglist', 'import', f, '--id', 'my-2021', '--json']);
     expect(JSON.parse(b.out)).toMatchObject({ version: 2 });
     const shown = await runCli(['neglist', 'show', 'my-2021', '--version', '1'], 'zh');

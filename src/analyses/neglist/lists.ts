@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { z } from 'zod';
 import { FtzError } from '../../core/errors.js';
 import { zodIssues } from '../../core/zodIssues.js';
+import { parseComponents } from '../../methods/neglist/parseComponents.js';
 import type { Db } from '../../store/duckdb.js';
 import { decodeText } from '../../store/import/decode.js';
 import { htmlToText, parseListText } from '../../store/import/neglistText.js';
@@ -56,6 +57,8 @@ export interface EditionMeasure {
   readonly textEn: string;
   /** `transcribed`, or `not_transcribed`: the official number exists but its text was not available. */
   readonly status: string;
+  /** Restriction components proposed from the text (with the words they were read from), not yet reviewed. */
+  readonly proposed: readonly { kind: string; text: string }[];
   readonly sourceUrl: string;
   readonly note: string;
 }
@@ -72,7 +75,7 @@ export async function showEdition(store: Db, id: string, version?: number): Prom
     return {
       edition: bundled,
       notes: notes.map((n) => ({ no: n.paragraph_no, zh: n.text_zh ?? '', en: n.text_en ?? '', sourceUrl: n.source_url ?? '' })),
-      measures: measures.map((m) => ({ number: m.number, section: m.section_letter ?? '', textZh: m.text_zh ?? '', textEn: m.text_en ?? '', status: m.status, sourceUrl: m.source_url ?? '', note: m.note ?? '' })),
+      measures: measures.map((m) => ({ number: m.number, section: m.section_letter ?? '', textZh: m.text_zh ?? '', textEn: m.text_en ?? '', status: m.status, sourceUrl: m.source_url ?? '', note: m.note ?? '', proposed: proposals(m.text_zh || m.text_en || '') })),
     };
   }
   const versions = (await store.all<{ version: number }>('SELECT version FROM neglist_user_edition WHERE id = ? ORDER BY version', [id])).map((r) => r.version);
@@ -84,9 +87,11 @@ export async function showEdition(store: Db, id: string, version?: number): Prom
   return {
     edition: { id, origin: 'imported', version: v, kind: e?.kind ?? '', jurisdiction: e?.jurisdiction ?? '', title: e?.title ?? '', published: null, effective: e?.effective ?? null, officialCount: null, transcribed: measures.length, status: 'imported', sourceUrl: `file:${e?.file_name ?? ''}` },
     notes: (JSON.parse(e?.notes ?? '[]') as string[]).map((zh, i) => ({ no: i + 1, zh, en: '', sourceUrl: `file:${e?.file_name ?? ''}` })),
-    measures: measures.map((m) => ({ number: m.number, section: m.section_letter, textZh: m.text_zh, textEn: m.text_en, status: 'transcribed', sourceUrl: `file:${e?.file_name ?? ''}`, note: '' })),
+    measures: measures.map((m) => ({ number: m.number, section: m.section_letter, textZh: m.text_zh, textEn: m.text_en, status: 'transcribed', sourceUrl: `file:${e?.file_name ?? ''}`, note: '', proposed: proposals(m.text_zh || m.text_en) })),
   };
 }
+
+const proposals = (text: string): { kind: string; text: string }[] => (text ? parseComponents(text).proposals.map((p) => ({ kind: p.component.kind, text: p.span.text })) : []);
 
 /** The text of a list file: DOCX through mammoth, HTML with its markup turned into lines, plain text decoded (UTF-8 or GBK). */
 async function listText(bytes: Uint8Array, name: string): Promise<string> {
@@ -131,5 +136,8 @@ export async function importEdition(store: Db, file: { bytes: Uint8Array; fileNa
     for (const m of list.measures) await tx.run('INSERT INTO neglist_user_measure VALUES (?, ?, ?, ?, ?, ?, ?)', [spec.id, v, m.number, m.section, m.textZh, m.textEn, m.line]);
     return v;
   });
-  return { id: spec.id, version, title: spec.title ?? list.title, measures: list.measures.length, sections: list.sections.map((s) => s.letter), notes: list.notes.length, sha256: sha };
+  return {
+    id: spec.id, version, title: spec.title ?? list.title, measures: list.measures.length, sections: list.sections.map((s) => s.letter), notes: list.notes.length, sha256: sha,
+    proposed: list.measures.map((m) => ({ number: m.number, section: m.section, components: proposals(m.textZh || m.textEn) })),
+  };
 }
