@@ -271,7 +271,18 @@ export async function build(ctx: BuildContext): Promise<BuiltTable[]> {
 
   const out = join(ctx.bundledDir, 'neglist');
   const nE = writeCsv(join(out, 'editions.csv'), ['id', 'kind', 'jurisdiction', 'scope', 'edition', 'title_zh', 'title_en', 'issuer', 'doc_number', 'published', 'effective', 'date_note', 'official_count', 'transcribed', 'transcribed_zh_full', 'status', 'texts_completeness', 'source_url', 'texts_source_urls', 'note', 'source_ids'], editionRows);
-  const nM = writeCsv(join(out, 'measures.csv'), ['edition_id', 'number', 'number_basis', 'section_letter', 'section_title_zh', 'text_zh', 'text_zh_status', 'text_en', 'text_en_status', 'status', 'source_url', 'note', 'source_id'], measureRows);
+  // The hand review of the components the parser proposes for each transcribed measure (reviewed.csv):
+  // `confirmed` marks the measure reviewed; `incomplete` and `unparsed` leave it unreviewed, with the reason.
+  const review = new Map(readCsvObjects(join(ctx.sourcesDir, 'neglist', 'reviewed.csv')).map((r) => [`${r['edition_id']}#${r['number']}`, r]));
+  for (const m of measureRows) {
+    const rv = review.get(`${m[0]}#${m[1]}`);
+    if (m[9] === 'transcribed' && !rv) fail(`${m[0]}#${m[1]}: transcribed but not in reviewed.csv`);
+    if (rv && !['confirmed', 'incomplete', 'unparsed'].includes(rv['verdict'] ?? '')) fail(`reviewed.csv: verdict ${rv['verdict']} for ${m[0]}#${m[1]}`);
+    m.push(rv?.['verdict'] === 'confirmed' ? 1 : 0, rv ? `${rv['verdict']}: ${rv['note']}` : '');
+  }
+  if (review.size !== measureRows.filter((m) => m[9] === 'transcribed').length) fail('reviewed.csv lists measures that are not transcribed');
+  log(`components reviewed by hand: ${measureRows.filter((m) => m[13] === 1).length} confirmed of ${review.size} transcribed`);
+  const nM = writeCsv(join(out, 'measures.csv'), ['edition_id', 'number', 'number_basis', 'section_letter', 'section_title_zh', 'text_zh', 'text_zh_status', 'text_en', 'text_en_status', 'status', 'source_url', 'note', 'source_id', 'reviewed', 'review_note'], measureRows);
   const nN = writeCsv(join(out, 'notes.csv'), ['edition_id', 'paragraph_no', 'text_zh', 'text_zh_status', 'text_en', 'text_en_status', 'source_url', 'source_url_en', 'source_id'], noteRows);
   const transcribed = measureRows.filter((m) => m[9] === 'transcribed').length;
   log(`${nE} editions (${texts.size} with texts), ${nM} measure rows (${transcribed} transcribed, ${nM - transcribed} not transcribed), ${nN} note paragraphs`);

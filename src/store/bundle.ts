@@ -56,6 +56,7 @@ const COLUMNS = {
   neglist_measure: {
     edition_id: 'VARCHAR', number: 'INTEGER', number_basis: 'VARCHAR', section_letter: 'VARCHAR', section_title_zh: 'VARCHAR', text_zh: 'VARCHAR',
     text_zh_status: 'VARCHAR', text_en: 'VARCHAR', text_en_status: 'VARCHAR', status: 'VARCHAR', source_url: 'VARCHAR', note: 'VARCHAR', source_id: 'VARCHAR',
+    reviewed: 'BOOLEAN', review_note: 'VARCHAR',
   },
   neglist_note: {
     edition_id: 'VARCHAR', paragraph_no: 'INTEGER', text_zh: 'VARCHAR', text_zh_status: 'VARCHAR', text_en: 'VARCHAR', text_en_status: 'VARCHAR',

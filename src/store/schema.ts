@@ -64,7 +64,7 @@ const MIGRATIONS: readonly string[] = [
     source_url VARCHAR, texts_source_urls VARCHAR, note VARCHAR, source_ids VARCHAR);
   CREATE TABLE neglist_measure (edition_id VARCHAR, number INTEGER, number_basis VARCHAR, section_letter VARCHAR, section_title_zh VARCHAR,
     text_zh VARCHAR, text_zh_status VARCHAR, text_en VARCHAR, text_en_status VARCHAR, status VARCHAR, source_url VARCHAR, note VARCHAR,
-    source_id VARCHAR);
+    source_id VARCHAR, reviewed BOOLEAN, review_note VARCHAR);
   CREATE TABLE neglist_note (edition_id VARCHAR, paragraph_no INTEGER, text_zh VARCHAR, text_zh_status VARCHAR, text_en VARCHAR,
     text_en_status VARCHAR, source_url VARCHAR, source_url_en VARCHAR, source_id VARCHAR);
   CREATE TABLE neglist_user_edition (id VARCHAR NOT NULL, version INTEGER NOT NULL, imported_at VARCHAR NOT NULL, title VARCHAR,

@@ -47,12 +47,14 @@ for (const lang of ['zh', 'en'] as const) {
       expect(await page.getByTestId('neglist-tab-simulator').textContent()).toBe(lang === 'zh' ? '模拟器' : 'Simulator');
       expect(await page.getByTestId('sim-edition').inputValue()).toBe(EDITION);
       expect(await page.getByTestId('sim-official-note').textContent()).toContain(lang === 'zh' ? '官方清单' : 'official list is never changed');
-      expect(await page.getByTestId('sim-components-note').textContent()).toContain(lang === 'zh' ? '未经人工复核' : 'reviewed');
+      expect(await page.getByTestId('sim-components-note').textContent()).toContain(lang === 'zh' ? '人工核对' : 'reviewed');
 
       await page.getByTestId('sim-measures').waitFor();
       const rows = page.getByTestId('sim-measure');
       expect(await rows.count()).toBe(16);
-      expect(await rows.first().getByTestId('unreviewed-badge').textContent()).toBe(lang === 'zh' ? '未复核' : 'unreviewed');
+      // Item 1 was reviewed by hand; item 21 (text truncated) was not.
+      expect(await rows.first().getByTestId('reviewed-badge').textContent()).toBe(lang === 'zh' ? '已复核' : 'reviewed');
+      expect(await rows.last().getByTestId('unreviewed-badge').textContent()).toBe(lang === 'zh' ? '未复核' : 'unreviewed');
       expect(await rows.first().getByTestId('sim-relax').count()).toBeGreaterThan(0);
       await expectChart(page, 'sim-chart');
 

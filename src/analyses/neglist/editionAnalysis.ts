@@ -23,7 +23,7 @@ export async function editionVersion(store: Db, id: string): Promise<EditionVers
   const e = await showEdition(store, id);
   const measures: (Measure & { unparsed: boolean })[] = e.measures
     .filter((m) => m.status === 'transcribed' && (m.textZh || m.textEn))
-    .map((m) => proposeMeasure(`${id}#${m.number}`, m.textZh || m.textEn, { sector: m.section }));
+    .map((m) => ({ ...proposeMeasure(`${id}#${m.number}`, m.textZh || m.textEn, { sector: m.section }), reviewed: m.reviewed }));
   return {
     version: { id, measures },
     unreviewed: measures.filter((m) => !m.reviewed).length,

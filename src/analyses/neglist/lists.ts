@@ -57,8 +57,11 @@ export interface EditionMeasure {
   readonly textEn: string;
   /** `transcribed`, or `not_transcribed`: the official number exists but its text was not available. */
   readonly status: string;
-  /** Restriction components proposed from the text (with the words they were read from), not yet reviewed. */
+  /** Restriction components proposed from the text (with the words they were read from). */
   readonly proposed: readonly { kind: string; text: string }[];
+  /** True when a person confirmed the proposed components (shipped measures: data/sources/neglist/reviewed.csv). */
+  readonly reviewed: boolean;
+  readonly reviewNote: string;
   readonly sourceUrl: string;
   readonly note: string;
 }
@@ -68,14 +71,14 @@ export async function showEdition(store: Db, id: string, version?: number): Prom
   const all = await listEditions(store);
   const bundled = all.find((e) => e.id === id && e.origin === 'bundled');
   if (bundled) {
-    const measures = await store.all<{ number: number; section_letter: string | null; text_zh: string | null; text_en: string | null; status: string; source_url: string | null; note: string | null }>(
+    const measures = await store.all<{ number: number; section_letter: string | null; text_zh: string | null; text_en: string | null; status: string; source_url: string | null; note: string | null; reviewed: boolean | null; review_note: string | null }>(
       'SELECT * FROM neglist_measure WHERE edition_id = ? ORDER BY number', [id],
     );
     const notes = await store.all<{ paragraph_no: number | null; text_zh: string | null; text_en: string | null; source_url: string | null }>('SELECT * FROM neglist_note WHERE edition_id = ? ORDER BY paragraph_no', [id]);
     return {
       edition: bundled,
       notes: notes.map((n) => ({ no: n.paragraph_no, zh: n.text_zh ?? '', en: n.text_en ?? '', sourceUrl: n.source_url ?? '' })),
-      measures: measures.map((m) => ({ number: m.number, section: m.section_letter ?? '', textZh: m.text_zh ?? '', textEn: m.text_en ?? '', status: m.status, sourceUrl: m.source_url ?? '', note: m.note ?? '', proposed: proposals(m.text_zh || m.text_en || '') })),
+      measures: measures.map((m) => ({ number: m.number, section: m.section_letter ?? '', textZh: m.text_zh ?? '', textEn: m.text_en ?? '', status: m.status, sourceUrl: m.source_url ?? '', note: m.note ?? '', proposed: proposals(m.text_zh || m.text_en || ''), reviewed: m.reviewed === true, reviewNote: m.review_note ?? '' })),
     };
   }
   const versions = (await store.all<{ version: number }>('SELECT version FROM neglist_user_edition WHERE id = ? ORDER BY version', [id])).map((r) => r.version);
@@ -87,7 +90,7 @@ export async function showEdition(store: Db, id: string, version?: number): Prom
   return {
     edition: { id, origin: 'imported', version: v, kind: e?.kind ?? '', jurisdiction: e?.jurisdiction ?? '', title: e?.title ?? '', published: null, effective: e?.effective ?? null, officialCount: null, transcribed: measures.length, status: 'imported', sourceUrl: `file:${e?.file_name ?? ''}` },
     notes: (JSON.parse(e?.notes ?? '[]') as string[]).map((zh, i) => ({ no: i + 1, zh, en: '', sourceUrl: `file:${e?.file_name ?? ''}` })),
-    measures: measures.map((m) => ({ number: m.number, section: m.section_letter, textZh: m.text_zh, textEn: m.text_en, status: 'transcribed', sourceUrl: `file:${e?.file_name ?? ''}`, note: '', proposed: proposals(m.text_zh || m.text_en) })),
+    measures: measures.map((m) => ({ number: m.number, section: m.section_letter, textZh: m.text_zh, textEn: m.text_en, status: 'transcribed', sourceUrl: `file:${e?.file_name ?? ''}`, note: '', proposed: proposals(m.text_zh || m.text_en), reviewed: false, reviewNote: '' })),
   };
 }
 

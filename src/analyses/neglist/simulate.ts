@@ -22,7 +22,7 @@ export interface SimulationOutput {
   readonly baseline: StriResult;
   readonly simulated: StriResult;
   /** Per measure: its sector and how much the total falls when it alone is removed from the official list. */
-  readonly contributions: readonly { measure: string; sector: string; text: string; components: readonly string[]; total: number }[];
+  readonly contributions: readonly { measure: string; sector: string; text: string; components: readonly string[]; reviewed: boolean; total: number }[];
   readonly unknownMeasures: readonly string[];
 }
 
@@ -52,7 +52,7 @@ export async function simulateEdition(store: Db, input: unknown): Promise<Simula
   return {
     scenario: s, baseline, simulated: striScore(apply(measures, s), { sectors }),
     contributions: measures.map((m) => ({
-      measure: m.id, sector: m.scope.sector, text: m.text, components: m.components.map((c) => c.kind),
+      measure: m.id, sector: m.scope.sector, text: m.text, components: m.components.map((c) => c.kind), reviewed: m.reviewed,
       total: baseline.total - striScore(measures.filter((x) => x.id !== m.id), { sectors }).total,
     })),
     unknownMeasures: [...s.remove, ...s.relax.map((r) => r.measure)].filter((id) => !ids.has(id)),

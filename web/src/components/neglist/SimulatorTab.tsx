@@ -184,9 +184,14 @@ function MeasureRows({
                         </button>
                       );
                     })}
-                    {kinds.length > 0 && (
+                    {kinds.length > 0 && !c.reviewed && (
                       <span className="badge badge-unverified" title={t('neglist.unreviewedTitle')} data-testid="unreviewed-badge">
                         {t('neglist.unreviewed')}
+                      </span>
+                    )}
+                    {kinds.length > 0 && c.reviewed && (
+                      <span className="badge" data-testid="reviewed-badge">
+                        {t('neglist.reviewed')}
                       </span>
                     )}
                   </div>
