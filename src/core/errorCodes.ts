@@ -103,6 +103,7 @@ export interface ErrorParams {
   // negative-list codes (store/import/neglistText, analyses/neglist)
   'neglist.no_measures': { file: string };
   'neglist.docx_invalid': { file: string; reason: string };
+  'neglist.pdf_invalid': { file: string; reason: string };
   'neglist.numbering_gap': { file: string; line: number; expected: number; found: number };
   'neglist.numbering_repeat': { file: string; line: number; number: number; first: number };
   'neglist.unknown_section': { file: string; line: number; heading: string };

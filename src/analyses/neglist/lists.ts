@@ -96,8 +96,19 @@ export async function showEdition(store: Db, id: string, version?: number): Prom
 
 const proposals = (text: string): { kind: string; text: string }[] => (text ? parseComponents(text).proposals.map((p) => ({ kind: p.component.kind, text: p.span.text })) : []);
 
-/** The text of a list file: DOCX through mammoth, HTML with its markup turned into lines, plain text decoded (UTF-8 or GBK). */
+/**
+ * The text of a list file: DOCX through mammoth, a PDF's text layer through PDF.js, HTML with its markup
+ * turned into lines, plain text decoded (UTF-8 or GBK).
+ */
 async function listText(bytes: Uint8Array, name: string): Promise<string> {
+  if (/\.pdf$/i.test(name)) {
+    const { pdfTextLines } = await import('../../store/import/pdfText.js');
+    try {
+      return (await pdfTextLines(bytes)).join('\n');
+    } catch (e) {
+      throw new FtzError('neglist.pdf_invalid', { file: name, reason: e instanceof Error ? e.message : String(e) });
+    }
+  }
   if (/\.docx$/i.test(name)) {
     const mammoth = (await import('mammoth')).default;
     try {

@@ -90,7 +90,7 @@ export function registerNeglist(program: Command, ctx: CliContext): void {
       ctx.stdout(formatTable([ctx.t('要素', 'element'), ctx.t('缺少该要素的条目', 'entries lacking it')], Object.entries(g.summary).map(([k, v]) => [k, `${v} / ${g.entries.length}`])));
     });
   nl.command('import')
-    .description('导入官方清单文本（纯文本、GBK 或 HTML）为新版本 / import an official list text (plain text, GBK, HTML) as a new version')
+    .description('导入官方清单文本（纯文本、GBK、HTML、Word 或带文字层的 PDF）为新版本 / import an official list (plain text, GBK, HTML, DOCX, PDF with a text layer) as a new version')
     .argument('<file>', 'the list text')
     .requiredOption('--id <id>', 'edition id, e.g. cn-fdi-national-2024 (lower case, digits, hyphens)')
     .option('--title <t>', 'title (default: the first line)')

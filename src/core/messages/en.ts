@@ -140,6 +140,7 @@ export const en: Templates = {
   'carbon.bad_unit': (p) => `${p.file}, row ${p.row}, column ${p.column}: "${p.value}" looks like the wrong unit; expected ${p.expected}.`,
   'carbon.bad_budget': (p) => `The carbon budget is not usable: ${p.detail}.`,
   'neglist.docx_invalid': (p) => `${p.file} is not a readable Word document (${p.reason}); save it again as .docx, or as plain text.`,
+  'neglist.pdf_invalid': (p) => `${p.file} is not a readable PDF (${p.reason}); a scanned PDF needs OCR first, or import the text.`,
   'neglist.no_measures': (p) => `${p.file}: no numbered measure found (lines such as "1 禁止投资…" or "1. …" under a section heading such as 一、农、林、牧、渔业).`,
   'neglist.numbering_gap': (p) => `${p.file}, line ${p.line}: measure ${p.found} follows ${p.expected - 1}; measure ${p.expected} is missing. Check the text (a measure split over lines, or a lost item) and import again.`,
   'neglist.numbering_repeat': (p) => `${p.file}, line ${p.line}: measure ${p.number} appears again (first at line ${p.first}).`,

@@ -114,6 +114,7 @@ export const zhCN: Templates = {
   'carbon.bad_unit': (p) => `${p.file} 第 ${p.row} 行 ${p.column} 列：“${p.value}”的单位似乎不对，应为 ${p.expected}。`,
   'carbon.bad_budget': (p) => `碳预算不可用：${p.detail}。`,
   'neglist.docx_invalid': (p) => `${p.file} 不是可读取的 Word 文档（${p.reason}）；请重新另存为 .docx 或纯文本。`,
+  'neglist.pdf_invalid': (p) => `${p.file} 不是可读取的 PDF（${p.reason}）；扫描件需先做文字识别，或直接导入文本。`,
   'neglist.no_measures': (p) => `${p.file}：没有找到编号的措施（应为“1 禁止投资……”或“1. ……”这样的行，位于“一、农、林、牧、渔业”等门类标题之下）。`,
   'neglist.numbering_gap': (p) => `${p.file} 第 ${p.line} 行：措施 ${p.found} 紧接在 ${p.expected - 1} 之后，缺少第 ${p.expected} 条。请检查文本（措施跨行或条目遗漏）后重新导入。`,
   'neglist.numbering_repeat': (p) => `${p.file} 第 ${p.line} 行：措施 ${p.number} 重复出现（首次在第 ${p.first} 行）。`,

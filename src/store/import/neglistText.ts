@@ -114,7 +114,9 @@ export function parseListText(text: string, file: string, options: { count?: num
       return;
     }
     if (inNotes) {
-      notes.push(line);
+      // A paragraph wrapped over lines (PDF text, hard-wrapped pages) continues the paragraph above.
+      if (notes.length > 0) notes[notes.length - 1] += line;
+      else notes.push(line);
       return;
     }
     const last = measures.at(-1);
