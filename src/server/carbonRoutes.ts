@@ -1,13 +1,12 @@
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { budgetReport, createBudget, listBudgets, sectorEmissions } from '../analyses/carbon/carbonBudgets.js';
 import { cbamExposure } from '../analyses/carbon/cbamExposure.js';
 import { loadCbamLaw } from '../analyses/carbon/cbamLaw.js';
 import { mrioAccounts } from '../analyses/carbon/mrioAccounts.js';
 import { tradeEmbodied } from '../analyses/carbon/tradeEmbodied.js';
-import { FtzError } from '../core/errors.js';
 import type { Db } from '../store/duckdb.js';
+import { jsonBody, limitBody } from './bodies.js';
 
 const flag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 export const cbamQuery = z.object({
@@ -27,18 +26,10 @@ const fileField = z.object({ file_name: z.string().min(1).max(255), base64: z.st
 export const embodiedBody = z.object({ trade: fileField, intensities: fileField });
 export const sectorQuery = z.object({ province: z.string().regex(/^\d{6}$/), year: z.coerce.number().int().optional() });
 
-async function jsonBody(c: { req: { json(): Promise<unknown> } }, what: string): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new FtzError('api.bad_request', { issues: `the body must be JSON (${what})` });
-  }
-}
-
 /** Routes of the trade-carbon use cases: CBAM exposure, the law tables, MRIO accounts, carbon budgets, sector emissions. */
 export function carbonRoutes(app: Hono, store: Db, maxUpload: number): void {
-  const upload = bodyLimit({ maxSize: maxUpload, onError: () => { throw new FtzError('api.payload_too_large', { limit: maxUpload }); } });
-  const small = bodyLimit({ maxSize: 8 * 1024 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 8 * 1024 * 1024 }); } });
+  const upload = limitBody(maxUpload);
+  const small = limitBody(8 * 1024 * 1024);
   // The shipment file is the body (CSV or XLSX bytes), options in the query, as for POST /api/datasets.
   app.post('/api/carbon/cbam', upload, async (c) => {
     const q = cbamQuery.parse(c.req.query());

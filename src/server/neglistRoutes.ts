@@ -1,13 +1,12 @@
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { annexGap } from '../analyses/neglist/annexGap.js';
 import { diffEditions, ratchetEditions, scoreEdition } from '../analyses/neglist/editionAnalysis.js';
 import { importEdition, listEditions, showEdition } from '../analyses/neglist/lists.js';
 import { listScenarios, saveScenario, simulateEdition } from '../analyses/neglist/simulate.js';
 import { listTiers, saveTiers } from '../analyses/neglist/tiers.js';
-import { FtzError } from '../core/errors.js';
 import type { Db } from '../store/duckdb.js';
+import { jsonBody, limitBody } from './bodies.js';
 
 const importQuery = z.object({
   file_name: z.string().min(1).max(255), id: z.string().min(1).max(64), title: z.string().max(300).optional(), kind: z.enum(['fdi', 'services']).optional(),
@@ -16,7 +15,7 @@ const importQuery = z.object({
 
 /** Routes of the negative-list use cases: editions (bundled and imported), one edition, importing a list text. */
 export function neglistRoutes(app: Hono, store: Db, maxUpload: number): void {
-  const upload = bodyLimit({ maxSize: maxUpload, onError: () => { throw new FtzError('api.payload_too_large', { limit: maxUpload }); } });
+  const upload = limitBody(maxUpload);
   app.get('/api/neglist/editions', async (c) => c.json({ editions: await listEditions(store) }));
   app.get('/api/neglist/editions/:id', async (c) => {
     const v = c.req.query('version');
@@ -33,8 +32,8 @@ export function neglistRoutes(app: Hono, store: Db, maxUpload: number): void {
   app.get('/api/neglist/score/:id', async (c) => c.json(await scoreEdition(store, c.req.param('id'), { tiers: c.req.query('tiers') })));
   app.get('/api/neglist/tiers', async (c) => c.json({ tiers: await listTiers(store) }));
   app.get('/api/neglist/gap/:id', async (c) => c.json(await annexGap(store, c.req.param('id'))));
-  const small = bodyLimit({ maxSize: 256 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 256 * 1024 }); } });
-  const json = async (c: { req: { json(): Promise<unknown> } }): Promise<unknown> => c.req.json().catch(() => { throw new FtzError('api.bad_request', { issues: 'the body must be JSON' }); });
+  const small = limitBody(256 * 1024);
+  const json = (c: { req: { json(): Promise<unknown> } }): Promise<unknown> => jsonBody(c, 'a scenario or tier set');
   app.post('/api/neglist/simulate', small, async (c) => c.json(await simulateEdition(store, await json(c))));
   app.post('/api/neglist/tiers/:name', small, async (c) => c.json(await saveTiers(store, c.req.param('name'), await json(c)), 201));
   app.get('/api/neglist/scenarios', async (c) => c.json({ scenarios: await listScenarios(store) }));

@@ -1,5 +1,4 @@
 import type { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { withDatasetFile } from '../analyses/did/datasetPanel.js';
 import { complexityFile } from '../analyses/structure/complexityFile.js';
 import { industryChain } from '../analyses/structure/industryChain.js';
@@ -8,18 +7,11 @@ import { zoneProfile } from '../analyses/structure/zoneProfile.js';
 import { zoneSimilarity } from '../analyses/structure/zoneSimilarity.js';
 import { FtzError } from '../core/errors.js';
 import type { Db } from '../store/duckdb.js';
-
-async function jsonBody(c: { req: { json(): Promise<unknown> } }): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new FtzError('api.bad_request', { issues: 'the body must be a JSON spec' });
-  }
-}
+import { jsonBody, limitBody } from './bodies.js';
 
 /** Routes of the industrial-structure use cases: zone profile, duplicate-competition matrix, partners, chain map. */
 export function structureRoutes(app: Hono, store: Db): void {
-  const small = bodyLimit({ maxSize: 64 * 1024, onError: () => { throw new FtzError('api.payload_too_large', { limit: 64 * 1024 }); } });
+  const small = limitBody(64 * 1024);
   app.get('/api/structure/profile/:zone', async (c) => c.json(await zoneProfile(store, c.req.param('zone'), { includeUnverified: c.req.query('include_unverified') === 'true' })));
   app.post('/api/structure/similarity', small, async (c) => c.json(await zoneSimilarity(store, await jsonBody(c))));
   app.post('/api/structure/partners', small, async (c) => c.json(await zonePartners(store, await jsonBody(c))));
