@@ -9,6 +9,7 @@ import { loadCbamLaw, type CbamLaw } from '../analyses/carbon/cbamLaw.js';
 import { tradeEmbodied, type TradeEmbodiedOutput } from '../analyses/carbon/tradeEmbodied.js';
 import { ftzEffect } from '../analyses/did/ftzEffect.js';
 import { annexGap } from '../analyses/neglist/annexGap.js';
+import { allScorecards, zoneScorecard, type ZoneScorecard } from '../analyses/scorecard/zoneScorecard.js';
 import { diffEditions, ratchetEditions, scoreEdition } from '../analyses/neglist/editionAnalysis.js';
 import { importEdition, listEditions, showEdition, type EditionSummary } from '../analyses/neglist/lists.js';
 import { saveTiers } from '../analyses/neglist/tiers.js';
@@ -71,6 +72,8 @@ export interface Backend {
   neglistScore(id: string, tiers?: string): Promise<Awaited<ReturnType<typeof scoreEdition>>>;
   neglistSaveTiers(name: string, tiers: unknown): Promise<{ name: string; version: number }>;
   neglistGap(id: string): Promise<Awaited<ReturnType<typeof annexGap>>>;
+  scorecard(zone: string): Promise<ZoneScorecard>;
+  scorecards(): Promise<Awaited<ReturnType<typeof allScorecards>>>;
   close(): void;
 }
 
@@ -143,6 +146,8 @@ class StoreBackend implements Backend {
   neglistScore(id: string, tiers?: string) { return scoreEdition(this.store, id, { tiers }); }
   neglistSaveTiers(name: string, tiers: unknown) { return saveTiers(this.store, name, tiers); }
   neglistGap(id: string) { return annexGap(this.store, id); }
+  scorecard(zone: string) { return zoneScorecard(this.store, zone); }
+  scorecards() { return allScorecards(this.store); }
   close() { this.store.close(); }
 }
 
@@ -266,6 +271,8 @@ class ServerBackend implements Backend {
     return this.call<{ name: string; version: number }>(`api/neglist/tiers/${encodeURIComponent(name)}`, { method: 'POST', body: JSON.stringify(tiers), headers: { 'content-type': 'application/json' } });
   }
   neglistGap(id: string) { return this.call<Awaited<ReturnType<typeof annexGap>>>(`api/neglist/gap/${encodeURIComponent(id)}`); }
+  scorecard(zone: string) { return this.call<ZoneScorecard>(`api/scorecard/${encodeURIComponent(zone)}`); }
+  scorecards() { return this.call<Awaited<ReturnType<typeof allScorecards>>>('api/scorecard'); }
   close() {}
 }
 

@@ -9,6 +9,7 @@ import { registerDid } from './commands/did.js';
 import { registerFtzEffect } from './commands/ftzEffect.js';
 import { registerIndex } from './commands/index.js';
 import { registerNeglist } from './commands/neglist.js';
+import { registerScorecard } from './commands/scorecard.js';
 import { registerServe } from './commands/serve.js';
 import { registerStructure } from './commands/structure.js';
 import { registerZone } from './commands/zone.js';
@@ -65,6 +66,7 @@ export async function main(
   registerCarbon(program, ctx);
   registerStructure(program, ctx);
   registerNeglist(program, ctx);
+  registerScorecard(program, ctx);
   registerServe(program, ctx);
   try {
     await program.parseAsync([...argv]);
