@@ -9,7 +9,9 @@ import { loadCbamLaw, type CbamLaw } from '../analyses/carbon/cbamLaw.js';
 import { tradeEmbodied, type TradeEmbodiedOutput } from '../analyses/carbon/tradeEmbodied.js';
 import { ftzEffect } from '../analyses/did/ftzEffect.js';
 import { annexGap } from '../analyses/neglist/annexGap.js';
-import { allScorecards, zoneScorecard, type ZoneScorecard } from '../analyses/scorecard/zoneScorecard.js';
+import { scorecardResult } from '../analyses/scorecard/scorecardResult.js';
+import { scorecardWhatIf } from '../analyses/scorecard/whatIf.js';
+import { scorecards, type Scorecards } from '../analyses/scorecard/zoneScorecard.js';
 import { diffEditions, ratchetEditions, scoreEdition } from '../analyses/neglist/editionAnalysis.js';
 import { importEdition, listEditions, showEdition, type EditionSummary } from '../analyses/neglist/lists.js';
 import { saveTiers } from '../analyses/neglist/tiers.js';
@@ -72,8 +74,9 @@ export interface Backend {
   neglistScore(id: string, tiers?: string): Promise<Awaited<ReturnType<typeof scoreEdition>>>;
   neglistSaveTiers(name: string, tiers: unknown): Promise<{ name: string; version: number }>;
   neglistGap(id: string): Promise<Awaited<ReturnType<typeof annexGap>>>;
-  scorecard(zone: string): Promise<ZoneScorecard>;
-  scorecards(): Promise<Awaited<ReturnType<typeof allScorecards>>>;
+  scorecards(spec: unknown): Promise<Scorecards>;
+  /** the scorecards as a Result; with `whatIf`, beside the baseline with the changes */
+  scorecardResult(spec: unknown, whatIf: boolean): Promise<Result>;
   close(): void;
 }
 
@@ -146,8 +149,12 @@ class StoreBackend implements Backend {
   neglistScore(id: string, tiers?: string) { return scoreEdition(this.store, id, { tiers }); }
   neglistSaveTiers(name: string, tiers: unknown) { return saveTiers(this.store, name, tiers); }
   neglistGap(id: string) { return annexGap(this.store, id); }
-  scorecard(zone: string) { return zoneScorecard(this.store, zone); }
-  scorecards() { return allScorecards(this.store); }
+  scorecards(spec: unknown) { return scorecards(this.store, spec); }
+  async scorecardResult(spec: unknown, whatIf: boolean) {
+    if (!whatIf) return scorecardResult(await scorecards(this.store, spec));
+    const w = await scorecardWhatIf(this.store, spec);
+    return scorecardResult(w.whatIf, w.changes);
+  }
   close() { this.store.close(); }
 }
 
@@ -271,8 +278,8 @@ class ServerBackend implements Backend {
     return this.call<{ name: string; version: number }>(`api/neglist/tiers/${encodeURIComponent(name)}`, { method: 'POST', body: JSON.stringify(tiers), headers: { 'content-type': 'application/json' } });
   }
   neglistGap(id: string) { return this.call<Awaited<ReturnType<typeof annexGap>>>(`api/neglist/gap/${encodeURIComponent(id)}`); }
-  scorecard(zone: string) { return this.call<ZoneScorecard>(`api/scorecard/${encodeURIComponent(zone)}`); }
-  scorecards() { return this.call<Awaited<ReturnType<typeof allScorecards>>>('api/scorecard'); }
+  scorecards(spec: unknown) { return this.post<Scorecards>('api/scorecard', spec); }
+  scorecardResult(spec: unknown, whatIf: boolean) { return this.post<Result>('api/scorecard/result', { ...(spec as object), ...(whatIf ? { whatIf: true } : {}) }); }
   close() {}
 }
 

@@ -109,6 +109,9 @@ export interface ErrorParams {
   'neglist.unknown_section': { file: string; line: number; heading: string };
   'neglist.count_mismatch': { file: string; expected: number; found: number };
   'neglist.edition_not_found': { id: string; known: string[] };
+  'neglist.scenario_not_found': { name: string; version: number | null; known: string[] };
+  'report.no_browser': { path: string };
+  'report.render_failed': { format: string; reason: string };
 }
 
 export type ErrorCode = keyof ErrorParams;

@@ -31,7 +31,7 @@ export interface Table {
 export interface Figure {
   readonly name: string;
   readonly title: Label;
-  readonly kind: 'line' | 'bar' | 'map' | 'scatter' | 'density' | 'heatmap';
+  readonly kind: 'line' | 'bar' | 'map' | 'scatter' | 'density' | 'heatmap' | 'radar' | 'interval';
   readonly table: string;
   readonly encoding: Readonly<Record<string, string>>;
   readonly sourceIds: readonly string[];

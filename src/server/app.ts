@@ -22,8 +22,8 @@ import { datasetHistory, listDatasets } from '../store/datasets.js';
 import type { Db } from '../store/duckdb.js';
 import type { MetaResponse } from './apiTypes.js';
 import { carbonRoutes } from './carbonRoutes.js';
-import { allScorecards, zoneScorecard } from '../analyses/scorecard/zoneScorecard.js';
 import { neglistRoutes } from './neglistRoutes.js';
+import { scorecardRoutes } from './scorecardRoutes.js';
 import { structureRoutes } from './structureRoutes.js';
 import { errorResponse } from './errorResponse.js';
 import { hostCheck } from './hostCheck.js';
@@ -187,8 +187,7 @@ export function createApp(options: AppOptions): Hono {
   carbonRoutes(app, store, maxUpload);
   structureRoutes(app, store);
   neglistRoutes(app, store, maxUpload);
-  app.get('/api/scorecard', async (c) => c.json(await allScorecards(store)));
-  app.get('/api/scorecard/:zone', async (c) => c.json(await zoneScorecard(store, c.req.param('zone'))));
+  scorecardRoutes(app, store);
 
   if (options.webDir) {
     const webDir = options.webDir;

@@ -78,6 +78,10 @@ const MIGRATIONS: readonly string[] = [
   CREATE TABLE fta_member (agreement VARCHAR, iso3 VARCHAR, name_en VARCHAR, name_zh VARCHAR, in_force VARCHAR, status VARCHAR,
     source_url VARCHAR, source_id VARCHAR, PRIMARY KEY (agreement, iso3));
   `,
+  // 4: computed Results kept for reuse (keyed by the hash of their spec and inputs; safe to delete).
+  `
+  CREATE TABLE result_cache (key VARCHAR PRIMARY KEY, kind VARCHAR NOT NULL, created_at VARCHAR NOT NULL, body VARCHAR NOT NULL);
+  `,
 ];
 
 export async function migrate(store: Db): Promise<void> {

@@ -124,6 +124,26 @@ describe('index run on the bundled panel', () => {
     expect(values(tableOf(idw, 'markov'), 'from')).toHaveLength(5);
   });
 
+  it('takes dimension weights set by hand, keeping each dimension\'s indicators in the method\'s proportions', async () => {
+    const base = await runIndex(t.store, { framework: 'nqpf-tech-green-digital' });
+    const hand = await runIndex(t.store, { framework: 'nqpf-tech-green-digital', weights: { method: 'entropy', dimensions: [3, 1] } });
+    expect(values(tableOf(hand, 'dimension_weights'), 'weight')).toEqual([0.75, 0.25].map((w) => expect.closeTo(w, 12)));
+    const w0 = values(tableOf(base, 'weights'), 'weight') as number[];
+    const w1 = values(tableOf(hand, 'weights'), 'weight') as number[];
+    const dims = values(tableOf(base, 'weights'), 'dimension') as string[];
+    const sum = (w: number[], d: string): number => w.reduce((a, x, j) => a + (dims[j] === d ? x : 0), 0);
+    dims.forEach((d, j) => expect((w1[j] as number) / (d === 'TECH' ? 0.75 : 0.25)).toBeCloseTo((w0[j] as number) / sum(w0, d), 12));
+    // the index is the dimension scores weighted 3 : 1
+    const s = tableOf(hand, 'scores');
+    const score = values(s, 'score') as number[];
+    const tech = values(s, 'dim_TECH') as number[];
+    const green = values(s, 'dim_GREEN') as number[];
+    score.forEach((v, i) => expect(v).toBeCloseTo(0.75 * (tech[i] as number) + 0.25 * (green[i] as number), 12));
+    expect(values(tableOf(hand, 'conventions'), 'value').join(' ')).toContain('dimensions set by hand: 3 : 1');
+    const err = await caught(() => runIndex(t.store, { framework: 'nqpf-tech-green-digital', weights: { method: 'entropy', dimensions: [1, 1, 1] } }));
+    expect(err.code).toBe('index.dimension_mismatch');
+  });
+
   it('runs TOPSIS with D+, D− and C in [0, 1]', async () => {
     const g = await runIndex(t.store, { framework: 'innovation-ecosystem', aggregation: { method: 'topsis' } });
     const c = values(tableOf(g, 'topsis'), 'closeness') as number[];

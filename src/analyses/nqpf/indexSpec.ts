@@ -43,6 +43,11 @@ export const indexSpecSchema = z.object({
       ahp: z.array(z.array(z.number().positive())).optional(),
       /** combine with a second method: w = α·w1 + (1−α)·w2 */
       combine: z.object({ method: z.enum(['entropy', 'critic', 'pca', 'equal', 'framework']), alpha: z.number().min(0).max(1) }).optional(),
+      /**
+       * weights set by hand for the top-level dimensions, in framework order (rescaled to sum to 1): each
+       * dimension's indicators keep the relative weights the method gave them
+       */
+      dimensions: z.array(z.number().min(0)).min(1).optional(),
     })
     .default({ method: 'entropy' }),
   aggregation: z

@@ -95,6 +95,31 @@ function nodesFromLeafWeights(f: Framework, leafCodes: readonly string[], w: Flo
   return nodes;
 }
 
+/** Leaf weights rescaled so that each top-level dimension carries the weight set by hand. */
+function withDimensionWeights(f: Framework, leafCodes: readonly string[], leaf: Float64Array, dims: readonly number[]): Float64Array {
+  if (dims.length !== f.tree.length) throw new FtzError('index.dimension_mismatch', { what: 'weights.dimensions (top-level dimensions)', expected: f.tree.length, found: dims.length });
+  const total = dims.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) throw new FtzError('index.weights_invalid', { reason: 'weights.dimensions are all zero' });
+  const top = new Map<string, number>();
+  const walk = (list: (FrameworkNode | FrameworkLeaf)[], k: number): void => {
+    for (const n of list) {
+      if (isLeaf(n)) top.set(n.code, k);
+      else walk(n.children, k);
+    }
+  };
+  f.tree.forEach((d, k) => (isLeaf(d) ? top.set(d.code, k) : walk(d.children, k)));
+  const sums = new Float64Array(dims.length);
+  leafCodes.forEach((c, j) => {
+    const k = top.get(c) as number;
+    sums[k] = (sums[k] as number) + (leaf[j] as number);
+  });
+  return Float64Array.from(leafCodes, (c, j) => {
+    const k = top.get(c) as number;
+    const within = (sums[k] as number) > 0 ? (leaf[j] as number) / (sums[k] as number) : 0;
+    return within * ((dims[k] as number) / total);
+  });
+}
+
 function leafVector(effective: ReadonlyMap<string, number>, codes: readonly string[]): Float64Array {
   return Float64Array.from(codes, (c) => effective.get(c) ?? 0);
 }
@@ -148,6 +173,7 @@ export function runPipeline(
     const combined = combineWeights(first, second, { method: 'linear', alpha: o.weights.combine.alpha });
     nodes = nodesFromLeafWeights(framework, leafCodes, combined);
   }
+  if (o.weights.dimensions) nodes = nodesFromLeafWeights(framework, leafCodes, withDimensionWeights(framework, leafCodes, leafVector(effectiveWeights(nodes), leafCodes), o.weights.dimensions));
   if (perturb) {
     const base = leafVector(effectiveWeights(nodes), leafCodes);
     nodes = nodesFromLeafWeights(framework, leafCodes, base.map((w, j) => w * (perturb[j] as number)));

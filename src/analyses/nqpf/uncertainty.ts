@@ -26,8 +26,8 @@ function quantile(sorted: readonly number[], p: number): number {
 
 /**
  * Rank uncertainty: the index is recomputed `replications` times, each with a normalisation, weighting method
- * and aggregation drawn uniformly from the alternatives above and every leaf weight perturbed by ±25 %; the
- * ranks of the regions in `year` give a median and a 5–95 % interval per region. Draws come from one seeded
+ * and aggregation drawn uniformly from the alternatives above and every leaf weight perturbed by ±25 % (dimension
+ * weights set by hand are kept in every run); the ranks of the regions in `year` give a median and a 5–95 % interval per region. Draws come from one seeded
  * generator, so the same spec gives the same intervals. Replications whose options cannot run on this data
  * (e.g. a zero-variance column in one year) are skipped and counted.
  */
@@ -44,7 +44,7 @@ export function rankUncertainty(
   for (let rep = 0; rep < total; rep++) {
     const o: PipelineOptions = {
       normalisation: NORMALISATIONS[rng.integer(NORMALISATIONS.length)] as PipelineOptions['normalisation'],
-      weights: { method: WEIGHTS[rng.integer(WEIGHTS.length)] as PipelineOptions['weights']['method'] },
+      weights: { method: WEIGHTS[rng.integer(WEIGHTS.length)] as PipelineOptions['weights']['method'], ...(spec.weights.dimensions ? { dimensions: spec.weights.dimensions } : {}) },
       aggregation: { method: AGGREGATIONS[rng.integer(AGGREGATIONS.length)] as PipelineOptions['aggregation']['method'], topsisNormalisation: 'vector' },
     };
     const perturb = Float64Array.from({ length: raw.m }, () => 1 - PERTURBATION + 2 * PERTURBATION * rng.uniform());

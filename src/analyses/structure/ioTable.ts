@@ -24,11 +24,26 @@ export async function ioYears(store: Db): Promise<number[]> {
   return (await store.all<{ year: number }>('SELECT DISTINCT year FROM io_sector ORDER BY year')).map((r) => r.year);
 }
 
+// IO tables are bundled data only (no user import writes them), so one load per store and year serves every call.
+const loaded = new WeakMap<Db, Map<number, Promise<IoTable>>>();
+
 /** Loads an IO table year (default: the latest bundled) into matrices. */
 export async function loadIoTable(store: Db, year?: number): Promise<IoTable> {
   const years = await ioYears(store);
   const y = year ?? years.at(-1);
   if (y === undefined || !years.includes(y)) throw new FtzError('disparity.option_invalid', { option: 'year', value: String(year), reason: `bundled IO tables: ${years.join(', ')}` });
+  const byYear = loaded.get(store) ?? new Map<number, Promise<IoTable>>();
+  loaded.set(store, byYear);
+  let table = byYear.get(y);
+  if (!table) {
+    table = readIoTable(store, y);
+    byYear.set(y, table);
+    table.catch(() => byYear.delete(y));
+  }
+  return table;
+}
+
+async function readIoTable(store: Db, y: number): Promise<IoTable> {
   const sectors = await store.all<{ code: string; name_zh: string; name_en: string }>('SELECT code, name_zh, name_en FROM io_sector WHERE year = ? ORDER BY code', [y]);
   const n = sectors.length;
   const at = new Map(sectors.map((s, i) => [s.code, i]));
