@@ -14,6 +14,7 @@ import { scorecardWhatIf } from '../analyses/scorecard/whatIf.js';
 import { scorecards, type Scorecards } from '../analyses/scorecard/zoneScorecard.js';
 import { diffEditions, ratchetEditions, scoreEdition } from '../analyses/neglist/editionAnalysis.js';
 import { importEdition, listEditions, showEdition, type EditionSummary } from '../analyses/neglist/lists.js';
+import { listScenarios, saveScenario } from '../analyses/neglist/simulate.js';
 import { saveTiers } from '../analyses/neglist/tiers.js';
 import { ftaIndices, type FtaIndicesOutput } from '../analyses/structure/ftaIndices.js';
 import { industryChain, type IndustryChainOutput } from '../analyses/structure/industryChain.js';
@@ -73,6 +74,8 @@ export interface Backend {
   neglistRatchet(ids: readonly string[]): Promise<Awaited<ReturnType<typeof ratchetEditions>>>;
   neglistScore(id: string, tiers?: string): Promise<Awaited<ReturnType<typeof scoreEdition>>>;
   neglistSaveTiers(name: string, tiers: unknown): Promise<{ name: string; version: number }>;
+  neglistSaveScenario(name: string, scenario: unknown): Promise<{ name: string; version: number }>;
+  neglistScenarios(): Promise<Awaited<ReturnType<typeof listScenarios>>>;
   neglistGap(id: string): Promise<Awaited<ReturnType<typeof annexGap>>>;
   scorecards(spec: unknown): Promise<Scorecards>;
   /** the scorecards as a Result; with `whatIf`, beside the baseline with the changes */
@@ -148,6 +151,8 @@ class StoreBackend implements Backend {
   neglistRatchet(ids: readonly string[]) { return ratchetEditions(this.store, ids); }
   neglistScore(id: string, tiers?: string) { return scoreEdition(this.store, id, { tiers }); }
   neglistSaveTiers(name: string, tiers: unknown) { return saveTiers(this.store, name, tiers); }
+  neglistSaveScenario(name: string, scenario: unknown) { return saveScenario(this.store, name, scenario); }
+  neglistScenarios() { return listScenarios(this.store); }
   neglistGap(id: string) { return annexGap(this.store, id); }
   scorecards(spec: unknown) { return scorecards(this.store, spec); }
   async scorecardResult(spec: unknown, whatIf: boolean) {
@@ -274,6 +279,8 @@ class ServerBackend implements Backend {
     return this.call<Awaited<ReturnType<typeof ratchetEditions>>>(`api/neglist/ratchet?editions=${ids.map(encodeURIComponent).join(',')}`);
   }
   neglistScore(id: string, tiers?: string) { return this.call<Awaited<ReturnType<typeof scoreEdition>>>(`api/neglist/score/${encodeURIComponent(id)}${tiers ? `?tiers=${encodeURIComponent(tiers)}` : ''}`); }
+  neglistSaveScenario(name: string, scenario: unknown) { return this.post<{ name: string; version: number }>(`api/neglist/scenarios/${encodeURIComponent(name)}`, scenario); }
+  async neglistScenarios() { return (await this.call<{ scenarios: Awaited<ReturnType<typeof listScenarios>> }>('api/neglist/scenarios')).scenarios; }
   neglistSaveTiers(name: string, tiers: unknown) {
     return this.call<{ name: string; version: number }>(`api/neglist/tiers/${encodeURIComponent(name)}`, { method: 'POST', body: JSON.stringify(tiers), headers: { 'content-type': 'application/json' } });
   }

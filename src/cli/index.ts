@@ -9,6 +9,7 @@ import { registerDid } from './commands/did.js';
 import { registerFtzEffect } from './commands/ftzEffect.js';
 import { registerIndex } from './commands/index.js';
 import { registerNeglist } from './commands/neglist.js';
+import { registerReport } from './commands/report.js';
 import { registerScorecard } from './commands/scorecard.js';
 import { registerServe } from './commands/serve.js';
 import { registerStructure } from './commands/structure.js';
@@ -67,6 +68,7 @@ export async function main(
   registerStructure(program, ctx);
   registerNeglist(program, ctx);
   registerScorecard(program, ctx);
+  registerReport(program, ctx);
   registerServe(program, ctx);
   try {
     await program.parseAsync([...argv]);

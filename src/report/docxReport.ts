@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import {
-  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table as DocxTable, TableCell, TableRow, TextRun,
+  AlignmentType, BorderStyle, Document, HeadingLevel, Packer, Paragraph, Table as DocxTable, TableCell, TableLayoutType, TableRow, TextRun,
   WidthType, type ITableCellBorders,
 } from 'docx';
 import type { Table } from '../core/result.js';
@@ -10,12 +10,15 @@ import type { ReportNotes } from './xlsxReport.js';
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
 const THICK = { style: BorderStyle.SINGLE, size: 12, color: '000000' } as const; // 1.5 pt
 const THIN = { style: BorderStyle.SINGLE, size: 6, color: '000000' } as const; // 0.75 pt
+/** A4 width less Word's default 1-inch margins, in twentieths of a point. */
+const A4_TEXT_TWIPS = 11906 - 2 * 1440;
 
 /**
  * A three-line table (三线表) as Chinese journals print it: a thick rule above the header, a thin rule under
- * it, a thick rule under the last row, and no other lines.
+ * it, a thick rule under the last row, and no other lines. `widths` (percent of the text width per column) fixes the
+ * layout where Word's automatic widths would squeeze a long text column.
  */
-function threeLineTable(t: Table, lang: Lang): DocxTable {
+export function threeLineTable(t: Table, lang: Lang, widths?: readonly number[]): DocxTable {
   const n = t.columns[0]?.values.length ?? 0;
   const decimals = t.columns.map((c) => columnDecimals(c));
   const borders = (first: boolean, headerRow: boolean, last: boolean): ITableCellBorders => ({
@@ -48,6 +51,7 @@ function threeLineTable(t: Table, lang: Lang): DocxTable {
   return new DocxTable({
     rows,
     width: { size: 100, type: WidthType.PERCENTAGE },
+    ...(widths ? { columnWidths: widths.map((p) => Math.round((A4_TEXT_TWIPS * p) / 100)), layout: TableLayoutType.FIXED } : {}),
     borders: { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
   });
 }

@@ -22,6 +22,15 @@ function sheetName(title: string, used: Set<string>): string {
  * and a first sheet with the notes: every convention and source, so a referee can replicate the run.
  */
 export async function writeTablesXlsx(tables: readonly Table[], notes: ReportNotes, lang: Lang, out: string): Promise<void> {
+  await tablesWorkbook(tables, notes, lang).xlsx.writeFile(out);
+}
+
+/** The same workbook in memory. */
+export async function writeTablesXlsxBuffer(tables: readonly Table[], notes: ReportNotes, lang: Lang): Promise<Buffer> {
+  return Buffer.from(await tablesWorkbook(tables, notes, lang).xlsx.writeBuffer());
+}
+
+function tablesWorkbook(tables: readonly Table[], notes: ReportNotes, lang: Lang): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'ftzlab';
   const used = new Set<string>();
@@ -45,5 +54,5 @@ export async function writeTablesXlsx(tables: readonly Table[], notes: ReportNot
     t.columns.forEach((c, j) => { ws.getColumn(j + 1).width = Math.min(40, Math.max(10, columnHeader(c, lang).length + 2)); });
     ws.views = [{ state: 'frozen', ySplit: 2 }];
   }
-  await wb.xlsx.writeFile(out);
+  return wb;
 }

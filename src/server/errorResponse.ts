@@ -11,7 +11,7 @@ export function statusFor(code: string): ContentfulStatusCode {
   if (code.endsWith('not_found') || code === 'api.not_found') return 404;
   if (code === 'api.host_not_allowed') return 403;
   if (code === 'api.payload_too_large' || code === 'import.file_too_large' || code === 'import.xlsx_too_large') return 413;
-  if (code === 'store.locked') return 503;
+  if (code === 'store.locked' || code === 'report.no_browser') return 503;
   if (/^(import|dataset|export|index|disparity|spatial|causal|carbon|structure|neglist)\./.test(code)) return 422;
   if (code.startsWith('api.')) return 400;
   return 500;

@@ -217,6 +217,24 @@ export function openApiDocument(version: string): object {
           responses: { 201: { description: 'id, version, measures, sections' } },
         },
       },
+      '/api/scorecard': {
+        get: { summary: 'The "one base, two wings, three focal points" scorecards of the 22 zones under the default settings', responses: ok('scorecards: spec, zones, index, effects, warnings, provenance') },
+        post: { summary: 'The scorecards under a spec: { zone?, year?, index?: { framework, normalisation, weights: { method, dimensions? }, aggregation, replications, seed }, effects?: { estimator, control, rule, innovation|upgrading|green: { outcome, log } }, scenario?: { name, version? } }', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok('scorecards') },
+      },
+      '/api/scorecard/{zone}': { get: { summary: 'The scorecards with one zone in focus (every zone is computed: ranks compare across them)', parameters: [{ name: 'zone', in: 'path', required: true, schema: { type: 'string' } }], responses: ok('scorecards') } },
+      '/api/scorecard/result': { post: { summary: 'The scorecard as a Result (tables and figure specs); with "whatIf": true, the changes against the baseline (default index options, no scenario) in a what_if table', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object' } } } }, responses: ok('Result') } },
+      '/api/report': {
+        get: {
+          summary: 'A zone\'s scorecard report under the default settings: Word, PDF, HTML, or an Excel workbook of every table',
+          parameters: [
+            { name: 'zone', in: 'query', required: true, schema: { type: 'string' } },
+            { name: 'lang', in: 'query', schema: { type: 'string', enum: ['zh', 'en'] } },
+            { name: 'format', in: 'query', required: true, schema: { type: 'string', enum: ['docx', 'xlsx', 'html', 'pdf'] } },
+          ],
+          responses: { 200: { description: 'the report file' }, 503: { description: 'PDF asked for but no headless Chromium installed' } },
+        },
+        post: { summary: 'The report under a spec: { ...scorecard spec with zone, lang, format }', requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', required: ['zone', 'format'] } } } }, responses: { 200: { description: 'the report file' } } },
+      },
       '/api/datasets/{name}/versions': {
         get: {
           summary: 'Every version of a dataset',

@@ -117,3 +117,17 @@ export async function datasetHistory(store: Db, name: string): Promise<DatasetSu
   const rows = await store.all<DatasetRow>('SELECT * FROM dataset WHERE name = ? ORDER BY version', [name]);
   return rows.map((r) => summary(r, versions.length));
 }
+
+/**
+ * The current version and file hash of every user dataset that indicator codes of the form `<dataset>.<column>`
+ * refer to: what a cached result read from user data must be keyed on, so a new version recomputes it.
+ */
+export async function datasetVersionsOf(store: Db, codes: readonly string[]): Promise<{ name: string; version: number; sha256: string }[]> {
+  const names = [...new Set(codes.filter((c) => c.includes('.')).map((c) => c.slice(0, c.indexOf('.'))))].sort();
+  const out: { name: string; version: number; sha256: string }[] = [];
+  for (const name of names) {
+    const row = await store.one<{ version: number; sha: string }>('SELECT version, file_sha256 AS sha FROM dataset WHERE name = ? ORDER BY version DESC LIMIT 1', [name]);
+    if (row) out.push({ name, version: row.version, sha256: row.sha });
+  }
+  return out;
+}

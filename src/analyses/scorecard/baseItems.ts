@@ -34,14 +34,16 @@ export async function baseContext(store: Db, spec: ScorecardSpec): Promise<BaseC
  * transcribed (an imported official text counts), and a saved what-if scenario's score when one is given.
  */
 export async function baseItems(store: Db, zoneId: string, ctx: BaseContext): Promise<ScorecardItem[]> {
-  const bundled = ctx.editions.filter((e) => e.origin === 'bundled' && applies(e, zoneId)).sort((a, b) => (a.published ?? '').localeCompare(b.published ?? ''));
+  // Editions are ordered by publication (else entry into force); one with neither date cannot be placed and is left out.
+  const dated = (e: EditionSummary): string => e.published ?? e.effective ?? '';
+  const bundled = ctx.editions.filter((e) => e.origin === 'bundled' && applies(e, zoneId) && dated(e) !== '').sort((a, b) => dated(a).localeCompare(dated(b)));
   const latest = bundled.at(-1);
   const first = bundled[0];
   const timeline = { kind: 'data' as const, ids: ['neglist.timeline'] };
   if (!latest) return [missingItem('list_rows', L('适用负面清单', 'applicable negative list'), 'rows', timeline, L('没有适用的清单版本', 'no applicable edition'))];
-  const year = (e: EditionSummary): number | null => Number((e.published ?? '').slice(0, 4)) || null;
+  const year = (e: EditionSummary): number | null => Number(dated(e).slice(0, 4)) || null;
   const out: ScorecardItem[] = [
-    item({ key: 'list_rows', label: L('适用负面清单条目数', 'measures on the applicable negative list'), value: latest.officialCount, unit: 'rows', year: year(latest), source: timeline, note: L(latest.id, latest.id) }),
+    item({ key: 'list_rows', label: L('适用负面清单条目数', 'measures on the applicable negative list'), value: latest.officialCount, unit: 'rows', year: year(latest), source: timeline, note: L(`清单：${latest.id}`, `list: ${latest.id}`) }),
   ];
   if (first && first !== latest && first.officialCount && latest.officialCount) {
     out.push(item({

@@ -1,7 +1,9 @@
 import type { Label, Result, Table } from '../../core/result.js';
 import type { Db } from '../../store/duckdb.js';
+import { datasetVersionsOf } from '../../store/datasets.js';
 import { cachedValue } from '../../store/resultCache.js';
 import { loadFramework } from '../nqpf/framework.js';
+import { frameworkSeries } from '../nqpf/frameworkSchema.js';
 import { runIndex } from '../nqpf/runIndex.js';
 import type { ScorecardSpec } from './scorecardSpec.js';
 
@@ -42,7 +44,8 @@ export async function hostIndex(store: Db, spec: ScorecardSpec['index']): Promis
     framework: spec.framework, normalisation: spec.normalisation, weights: spec.weights, aggregation: spec.aggregation,
     uncertainty: { replications: spec.replications, seed: spec.seed }, spatial: { permutations: 0 },
   };
-  const { value: r } = await cachedValue(store, 'scorecard.index', { indexSpec, framework }, async (): Promise<Result> => {
+  const datasets = await datasetVersionsOf(store, frameworkSeries(framework));
+  const { value: r } = await cachedValue(store, 'scorecard.index', { indexSpec, framework, datasets }, async (): Promise<Result> => {
     const full = await runIndex(store, indexSpec);
     return { ...full, tables: full.tables.filter((t) => KEPT.includes(t.name)) };
   });
@@ -73,7 +76,12 @@ export async function hostIndex(store: Db, spec: ScorecardSpec['index']): Promis
       rankInterval: u >= 0 ? { median: get(unc, 'median')[u] as number, q05: get(unc, 'q05')[u] as number, q95: get(unc, 'q95')[u] as number } : null,
     });
   });
-  const weightsFlag = spec.weights.dimensions ? ` --dimension-weights ${spec.weights.dimensions.join(',')}` : '';
+  // `index run` takes these choices from a spec file: name every one that differs from its defaults.
+  const choices = [
+    spec.weights.method !== 'entropy' || spec.weights.dimensions ? `weights ${spec.weights.method}${spec.weights.dimensions ? ` (dimensions ${spec.weights.dimensions.join(':')})` : ''}` : '',
+    spec.normalisation.method !== 'minmax' || spec.normalisation.scope !== 'pooled' || spec.normalisation.shift !== 0.01 ? `normalisation ${spec.normalisation.method} ${spec.normalisation.scope}` : '',
+    spec.aggregation.method !== 'arithmetic' ? `aggregation ${spec.aggregation.method}` : '',
+  ].filter(Boolean);
   return {
     framework: { id: framework.id, version: framework.version, name: framework.name },
     year,
@@ -84,6 +92,6 @@ export async function hostIndex(store: Db, spec: ScorecardSpec['index']): Promis
     tables: r.tables,
     sourceIds: scores?.sourceIds ?? [],
     replications: spec.replications,
-    command: `index run --framework ${framework.id} --weights ${spec.weights.method}${weightsFlag}`,
+    command: `index run --framework ${framework.id}${choices.length ? ` (spec: ${choices.join('; ')})` : ''} --replications ${spec.replications}`,
   };
 }

@@ -62,6 +62,7 @@ function itemsTable(cards: readonly ZoneScorecard[]): Table {
     col('high', 'number', '区间上限', 'interval high', rows.map((r) => r.it.interval?.high ?? null)),
     col('trend', 'number', '近五年年均变化', 'change per year (last 5 years)', rows.map((r) => r.it.trend?.perYear ?? null)),
     col('source', 'text', '来源或分析', 'source or analysis', rows.map((r) => sourceText(r.it))),
+    col('source_ids', 'text', '数据来源编号', 'source ids', rows.map((r) => r.it.source.ids.join('; ') || null)),
     col('note_zh', 'text', '说明', 'note (zh)', rows.map((r) => r.it.note?.zh ?? null)),
     col('note_en', 'text', '说明（英文）', 'note', rows.map((r) => r.it.note?.en ?? null)),
     col('missing_zh', 'text', '缺失原因', 'why missing (zh)', rows.map((r) => r.it.missing?.zh ?? null)),

@@ -12,7 +12,7 @@ const outcome = (code: string, log: boolean) => z.object({ outcome: z.string().m
 export const scorecardSpecSchema = z.object({
   /** a zone id such as `SH`; absent: all 22 zones */
   zone: z.string().regex(/^[A-Z]{2,3}$/, 'a zone id such as SH').optional(),
-  /** task indicators are read for the latest year at or before this one (default: the latest year every host has) */
+  /** task indicators are read for the latest year at or before this one that the zone's host has (default: its latest year) */
   year: z.number().int().min(1990).max(2100).optional(),
   index: z.object({
     framework: z.string().min(1).default('nqpf-tech-green-digital'),

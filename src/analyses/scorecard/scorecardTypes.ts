@@ -30,7 +30,7 @@ export interface ScorecardItem {
   readonly rank: { readonly rank: number; readonly of: number; readonly among: 'hosts' | 'provinces' } | null;
   /** a 95 % confidence interval of the value, or the 5–95 % range of the rank over the uncertainty runs */
   readonly interval: { readonly of: 'value' | 'rank'; readonly low: number; readonly high: number; readonly level: number } | null;
-  /** least-squares change per year over the last (up to) five years with data */
+  /** least-squares change per year over the years with data among the five calendar years ending at `year` */
   readonly trend: { readonly from: number; readonly to: number; readonly perYear: number } | null;
   readonly source: ItemSource;
   readonly note: Label | null;
@@ -49,7 +49,7 @@ export function missingItem(key: string, label: Label, unit: string, source: Ite
   return item({ key, label, value: null, unit, source, missing: why });
 }
 
-/** Least-squares slope of the last (up to) five points at or before `year`; null with fewer than three. */
+/** Least-squares slope over the points in the five calendar years ending at `year`; null with fewer than three. */
 export function trendOf(series: ReadonlyMap<number, number> | undefined, year: number): ScorecardItem['trend'] {
   if (!series) return null;
   const pts = [...series.entries()].filter(([y, v]) => y <= year && y > year - 5 && Number.isFinite(v)).sort((a, b) => a[0] - b[0]);

@@ -1,6 +1,7 @@
 import { FtzError, isFtzError } from '../../core/errors.js';
 import type { Label, Result, Warning } from '../../core/result.js';
 import type { Db } from '../../store/duckdb.js';
+import { datasetVersionsOf } from '../../store/datasets.js';
 import { cachedValue } from '../../store/resultCache.js';
 import { ftzEffect } from '../did/ftzEffect.js';
 import type { ScorecardSpec } from './scorecardSpec.js';
@@ -44,7 +45,8 @@ export async function taskEffects(store: Db, spec: ScorecardSpec['effects']): Pr
     const effectSpec = { outcome: o.outcome, log: o.log, level: 'province' as const, rule: spec.rule, control: spec.control, estimators: [spec.estimator] };
     const command = `ftz-effect --outcome ${o.outcome}${o.log ? ' --log' : ''} --rule ${spec.rule} --control ${spec.control}`;
     try {
-      const { value: r } = await cachedValue(store, 'scorecard.effect', effectSpec, async (): Promise<Result> => {
+      const datasets = await datasetVersionsOf(store, [o.outcome]);
+      const { value: r } = await cachedValue(store, 'scorecard.effect', { effectSpec, datasets }, async (): Promise<Result> => {
         const full = await ftzEffect(store, effectSpec);
         return { ...full, tables: full.tables.filter((t) => t.name === 'estimates' || t.name === 'conventions') };
       });

@@ -18,7 +18,8 @@ export interface ZoneWings {
  * positionings, the national IO table), so they are computed once per bundle and cached.
  */
 export async function wingItems(store: Db): Promise<{ zones: Readonly<Record<string, ZoneWings>>; sourceIds: readonly string[] }> {
-  const { value } = await cachedValue(store, 'scorecard.wings', { includeUnverified: false }, async () => {
+  // `revision` changes whenever these items change shape or wording, so values cached by an older build are not reused.
+  const { value } = await cachedValue(store, 'scorecard.wings', { includeUnverified: false, revision: 2 }, async () => {
     const zones = await store.all<{ id: string }>('SELECT z.id FROM zone z JOIN zone_doc d ON d.id = z.id ORDER BY d.ord');
     const similarity = await zoneSimilarity(store, {});
     const positionings = (await loadPositionings(store)).filter((it) => counts(it.status, false));
@@ -60,7 +61,7 @@ export async function wingItems(store: Db): Promise<{ zones: Readonly<Record<str
       const wingBetween: ScorecardItem[] = [];
       if (top) {
         const rival = similarity.zones[top.j];
-        wingBetween.push(item({ key: 'max_overlap', label: L('最高定位相似度（同质竞争）', 'highest positioning similarity (duplicate competition)'), value: top.v, unit: '0–1', source: simSource, note: rival ? L(`与${rival.name.zh}`, `with ${rival.name.en}`) : null }));
+        wingBetween.push(item({ key: 'max_overlap', label: L('最高定位相似度（同质竞争）', 'highest positioning similarity (duplicate competition)'), value: top.v, unit: '0–1', source: simSource, note: rival ? L(`最相似的是${rival.name.zh}`, `most alike: ${rival.name.en}`) : null }));
         wingBetween.push(item({ key: 'closest_rival', label: L('最相似的自贸试验区', 'most alike zone'), value: rival?.id ?? null, unit: '', source: simSource }));
         wingBetween.push(item({ key: 'mean_overlap', label: L('与其他自贸试验区的平均相似度', 'mean similarity to the other zones'), value: others.reduce((s, x) => s + x.v, 0) / others.length, unit: '0–1', source: simSource }));
         const partners = await zonePartners(store, { zone: z.id });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { FtzError } from '../../core/errors.js';
 import type { CliContext } from '../context.js';
 import { formatTable } from '../textTable.js';
 import { writeTables } from '../writeTables.js';
@@ -77,6 +78,31 @@ export function registerNeglist(program: Command, ctx: CliContext): void {
       const tiers = rows.map((l) => { const c = l.split(','); return { section: (c[cols.indexOf('section')] ?? '').trim(), tier: Number(c[cols.indexOf('tier')]), ...(cols.includes('note') ? { note: (c[cols.indexOf('note')] ?? '').trim() } : {}) }; });
       const r = await (await ctx.backend()).neglistSaveTiers(name, tiers);
       ctx.stdout(ctx.t(`已保存 ${r.name} 第 ${r.version} 版\n`, `saved ${r.name} version ${r.version}\n`));
+    });
+  const sc = nl.command('scenario').description('保存的假设情景（删除或放宽措施）/ saved what-if scenarios (measures removed or relaxed)');
+  sc.command('save')
+    .description('保存情景（新版本，不覆盖）/ save a scenario as a new version')
+    .argument('<name>', 'scenario name')
+    .requiredOption('--spec <file>', 'JSON: { "edition": ID, "remove": [measure ids], "relax": [{ "measure": id, "kinds": [...] }] }')
+    .action(async (name: string, o: { spec: string }) => {
+      const { readFileSync } = await import('node:fs');
+      let spec: unknown;
+      try {
+        spec = JSON.parse(readFileSync(resolve(o.spec), 'utf8'));
+      } catch (e) {
+        throw new FtzError('api.bad_request', { issues: `--spec ${o.spec}: ${e instanceof Error ? e.message : String(e)}` });
+      }
+      const r = await (await ctx.backend()).neglistSaveScenario(name, spec);
+      ctx.stdout(ctx.t(`已保存 ${r.name} 第 ${r.version} 版\n`, `saved ${r.name} version ${r.version}\n`));
+    });
+  sc.command('list')
+    .description('列出保存的情景 / list saved scenarios')
+    .option('--json', 'print JSON')
+    .action(async (o: { json?: boolean }) => {
+      const list = await (await ctx.backend()).neglistScenarios();
+      if (o.json) return ctx.json({ scenarios: list });
+      ctx.stdout(formatTable([ctx.t('名称', 'name'), ctx.t('版本', 'version'), ctx.t('清单版本', 'edition'), ctx.t('删除', 'removed'), ctx.t('放宽', 'relaxed'), ctx.t('保存时间', 'saved')],
+        list.map((x) => [x.name, x.version, x.edition, x.scenario.remove.length, x.scenario.relax.length, x.createdAt])));
     });
   nl.command('gap')
     .description('对照 CPTPP 附件一条目要素的差距，并导出附件一式清单草稿 / gap to CPTPP Annex I entries, and a draft Annex-I-style schedule')
