@@ -83,6 +83,10 @@ const cases: Case[] = [
   { name: '`index run` nqpf-three-elements, 31 provinces × 14 years, 1,000 uncertainty runs', args: ['index', 'run', '--framework', 'nqpf-three-elements', '--replications', '1000', '--json'] },
   { name: 'index pipeline, 300 regions × 20 years × 40 indicators, 1,000 uncertainty runs (synthetic panel)', args: [], script: 'indexPipeline.ts' },
   { name: "Moran's I, 3,000 regions (6-NN weights), 9,999 permutations (synthetic)", args: [], script: 'moranPermutations.ts' },
+  { name: '`scorecard --all --json` on a fresh database (bundle load; index, effect and structure runs computed and cached)', args: ['scorecard', '--all', '--json'], before: () => rmSync(db, { force: true }) },
+  { name: '`scorecard --all --json` (cached runs)', args: ['scorecard', '--all', '--json'] },
+  { name: '`report --zone SH --out SH.pdf` (cached runs; headless Chromium prints)', args: [], argsFn: () => ['report', '--zone', 'SH', '--lang', 'zh', '--out', join(tmpdir(), 'ftzlab-bench-SH.pdf')] },
+  { name: '`report --zone SH --out SH.docx` (cached runs)', args: [], argsFn: () => ['report', '--zone', 'SH', '--lang', 'zh', '--out', join(tmpdir(), 'ftzlab-bench-SH.docx')] },
 ];
 
 // Staggered-adoption panels (bench/cases/makeStaggeredPanel.ts), written to the temp dir once per bench run.

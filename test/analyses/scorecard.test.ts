@@ -475,3 +475,31 @@ describe('the Result', () => {
     expect(valueOf('effects')).toMatch(/^cs\b/);
   });
 });
+
+describe('the FTA wing from a trade file', () => {
+  it('averages China\'s export complementarity over the RCEP and CPTPP parties in the file, and says it is national trade', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'ftzlab-sc-trade-'));
+    try {
+      // Illustrative flows (thousand USD): China, Japan (RCEP and CPTPP) and the United States (neither).
+      const f = join(dir, 'baci.csv');
+      writeFileSync(f, ['t,i,j,k,v,q', '2022,CHN,JPN,010121,10,1', '2022,CHN,JPN,847130,90,1', '2022,CHN,USA,847130,100,1', '2022,JPN,CHN,010121,5,1',
+        '2022,JPN,CHN,847130,45,1', '2022,USA,CHN,010121,50,1', '2022,USA,JPN,010121,30,1', '2022,USA,JPN,847130,20,1', '2022,JPN,USA,847130,60,1'].join('\n') + '\n');
+      const r = await scorecards(t.store, { zone: 'SH', trade: { file: f } });
+      const wing = r.zones.find((z) => z.zone.id === 'SH')?.parts.wing_fta ?? [];
+      // China exports 10 / 190 in sections I / XVI; Japan imports 40 / 110: Michaely = 100 · (1 − Σ|m − x| / 2).
+      const expected = 100 * (1 - (Math.abs(40 / 150 - 10 / 200) + Math.abs(110 / 150 - 190 / 200)) / 2);
+      for (const key of ['complementarity_rcep', 'complementarity_cptpp']) {
+        const it = wing.find((x) => x.key === key);
+        expect(it?.value).toBeCloseTo(expected, 10);
+        expect(it?.year).toBe(2022);
+        expect(it?.note?.en).toContain('not the zone');
+      }
+      expect(r.warnings.map((w) => w.code)).toContain('scorecard.national_trade');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
