@@ -189,6 +189,9 @@ export function createApp(options: AppOptions): Hono {
   neglistRoutes(app, store, maxUpload);
   scorecardRoutes(app, store);
 
+  // An unknown API path is a JSON 404, never the dashboard page (a download link would save the page as a file).
+  app.all('/api/*', (c) => errorResponse(new FtzError('api.not_found', { path: new URL(c.req.url).pathname }), c));
+
   if (options.webDir) {
     const webDir = options.webDir;
     app.get('*', (c) => serveWeb(c, webDir));

@@ -163,13 +163,13 @@ describe('independent cross-checks', () => {
     const est = tableOf(r, 'estimates');
     const row = (values(est, 'estimator') as string[]).indexOf('cs');
     expect(row).toBeGreaterThanOrEqual(0);
-    const eff = itemOf(cardOf(s, 'SH'), 'task_innovation', 'ftz_effect');
+    const eff = itemOf(cardOf(s, 'SH'), 'task_innovation', 'ftz_effect_innovation');
     expect(num(eff.value)).toBeCloseTo(values(est, 'att')[row] as number, 12);
     expect(eff.interval?.of).toBe('value');
     expect(eff.interval?.low).toBeCloseTo(values(est, 'ci_low')[row] as number, 12);
     expect(eff.interval?.high).toBeCloseTo(values(est, 'ci_high')[row] as number, 12);
     // The effect is pooled over all host provinces: every zone carries the same estimate.
-    for (const c of s.zones) expect(itemOf(c, 'task_innovation', 'ftz_effect').value).toBe(eff.value);
+    for (const c of s.zones) expect(itemOf(c, 'task_innovation', 'ftz_effect_innovation').value).toBe(eff.value);
 
     expect(eff.source.kind).toBe('analysis');
     const cmd = eff.source.kind === 'analysis' ? eff.source.name : '';
@@ -402,13 +402,13 @@ describe('effects on user data', () => {
     const spec = { zone: 'SH', effects: { innovation: { outcome: 'own_rd.y', log: false } } };
     await importDataset(t.store, await userCsv(1), 'own_rd.csv', { dataset: 'own_rd' });
     const v1 = await csAtt('own_rd.y');
-    const first = itemOf(cardOf(await scorecards(t.store, spec), 'SH'), 'task_innovation', 'ftz_effect');
+    const first = itemOf(cardOf(await scorecards(t.store, spec), 'SH'), 'task_innovation', 'ftz_effect_innovation');
     expect(num(first.value)).toBeCloseTo(v1, 12);
 
     await importDataset(t.store, await userCsv(5), 'own_rd.csv', { dataset: 'own_rd' });
     const v2 = await csAtt('own_rd.y');
     expect(v2).not.toBeCloseTo(v1, 6);
-    const second = itemOf(cardOf(await scorecards(t.store, spec), 'SH'), 'task_innovation', 'ftz_effect');
+    const second = itemOf(cardOf(await scorecards(t.store, spec), 'SH'), 'task_innovation', 'ftz_effect_innovation');
     expect(num(second.value)).toBeCloseTo(v2, 12);
   }, 60_000);
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scorecards } from '../../src/analyses/scorecard/zoneScorecard.js';
 import type { Result } from '../../src/core/result.js';
 import type { ApiErrorBody } from '../../src/server/apiTypes.js';
+import { webDistDir } from '../../src/core/paths.js';
 import { createApp } from '../../src/server/app.js';
 import { tempStore, type TempStore } from '../helpers/tempStore.js';
 
@@ -36,6 +37,11 @@ describe('scorecard routes', () => {
     const w = (await (await post('/api/scorecard/result', { zone: 'SH', index: { weights: { method: 'entropy', dimensions: [1, 3] } }, whatIf: true })).json()) as Result;
     const changes = w.tables.find((x) => x.name === 'what_if');
     expect(changes?.columns.find((c) => c.name === 'item_en')?.values.some((v) => String(v).startsWith('NQPF index'))).toBe(true);
+    // rows name their item code; the index's trend moves with the weights and is reported too
+    const keys = changes?.columns.find((c) => c.name === 'key')?.values ?? [];
+    const i = keys.indexOf('nqpf_index');
+    const col = (name: string) => changes?.columns.find((c) => c.name === name)?.values[i];
+    expect(col('trend_baseline')).not.toBe(col('trend_what_if'));
   }, 60_000);
 
   it('refuses file paths and bad specs with coded errors in the caller\'s language', async () => {
@@ -94,4 +100,14 @@ describe('report routes', () => {
       else process.env.FTZLAB_CHROMIUM = saved;
     }
   }, 60_000);
+});
+
+describe('unknown API paths', () => {
+  it('are a JSON 404 even when the dashboard is served, never the page', async () => {
+    const withWeb = createApp({ store: t.store, maxUploadBytes: 200_000, webDir: webDistDir() });
+    const res = await withWeb.request('/api/no-such-route?zone=SH');
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as ApiErrorBody).error.code).toBe('api.not_found');
+    expect((await withWeb.request('/')).headers.get('content-type')).toContain('text/html');
+  });
 });

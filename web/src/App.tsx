@@ -4,12 +4,14 @@ import type { MetaResponse } from '../../src/server/apiTypes.js';
 import { useLang } from './lang.js';
 import { BudgetPage } from './pages/BudgetPage.js';
 import { CbamPage } from './pages/CbamPage.js';
+import { ComparePage } from './pages/ComparePage.js';
 import { EffectPage } from './pages/EffectPage.js';
 import { ExplorerPage } from './pages/ExplorerPage.js';
 import { HomePage } from './pages/HomePage.js';
 import { IndexPage } from './pages/IndexPage.js';
 import { NeglistPage } from './pages/NeglistPage.js';
 import { NotFoundPage } from './pages/NotFoundPage.js';
+import { ScorecardPage } from './pages/ScorecardPage.js';
 import { SourcesPage } from './pages/SourcesPage.js';
 import { StructurePage } from './pages/StructurePage.js';
 import { ZonePage } from './pages/ZonePage.js';
@@ -33,7 +35,7 @@ export function App() {
 
   useEffect(() => {
     window.scrollTo(0, 0);
-  }, [route.page, route.page === 'zone' ? route.id : null]);
+  }, [route.page, route.page === 'zone' ? route.id : route.page === 'scorecard' ? route.zone : null]);
 
   return (
     <div className="app">
@@ -58,6 +60,8 @@ export function App() {
             <NavLink route={{ page: 'budget' }} current={route} testId="nav-budget" label={t('nav.budget')} />
             <NavLink route={{ page: 'structure', tab: 'profile', zone: null }} current={route} testId="nav-structure" label={t('nav.structure')} />
             <NavLink route={{ page: 'neglist', tab: 'editions', edition: null }} current={route} testId="nav-neglist" label={t('nav.neglist')} />
+            <NavLink route={{ page: 'scorecard', zone: null }} current={route} testId="nav-scorecard" label={t('nav.scorecard')} />
+            <NavLink route={{ page: 'compare' }} current={route} testId="nav-compare" label={t('nav.compare')} />
             <NavLink route={{ page: 'sources' }} current={route} testId="nav-sources" label={t('nav.sources')} />
           </nav>
           <button
@@ -82,6 +86,8 @@ export function App() {
         {route.page === 'budget' && <BudgetPage />}
         {route.page === 'structure' && <StructurePage route={route} />}
         {route.page === 'neglist' && <NeglistPage route={route} />}
+        {route.page === 'scorecard' && <ScorecardPage route={route} />}
+        {route.page === 'compare' && <ComparePage />}
         {route.page === 'sources' && <SourcesPage />}
         {route.page === 'notFound' && <NotFoundPage />}
       </main>

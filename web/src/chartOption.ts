@@ -3,13 +3,14 @@
  * the charting library into the first bundle: ECharts is loaded when the first chart mounts.
  */
 import type { ComposeOption } from 'echarts/core';
-import type { BarSeriesOption, LineSeriesOption, MapSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption, MapSeriesOption, RadarSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type {
   DataZoomComponentOption,
   GeoComponentOption,
   GridComponentOption,
   LegendComponentOption,
   MarkLineComponentOption,
+  RadarComponentOption,
   TitleComponentOption,
   TooltipComponentOption,
   VisualMapComponentOption,
@@ -20,11 +21,14 @@ export type ChartOption = ComposeOption<
   | LineSeriesOption
   | ScatterSeriesOption
   | BarSeriesOption
+  | RadarSeriesOption
+  | CustomSeriesOption
   | DataZoomComponentOption
   | GeoComponentOption
   | GridComponentOption
   | LegendComponentOption
   | MarkLineComponentOption
+  | RadarComponentOption
   | TitleComponentOption
   | TooltipComponentOption
   | VisualMapComponentOption

@@ -4,13 +4,14 @@
  */
 import { init, registerMap, use, type EChartsType } from 'echarts/core';
 import type { ChartOption } from './chartOption.js';
-import { BarChart, LineChart, MapChart, ScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, MapChart, RadarChart, ScatterChart } from 'echarts/charts';
 import {
   DataZoomSliderComponent,
   GeoComponent,
   GridComponent,
   LegendComponent,
   MarkLineComponent,
+  RadarComponent,
   TitleComponent,
   TooltipComponent,
   VisualMapContinuousComponent,
@@ -30,11 +31,14 @@ function install(): void {
     LineChart,
     ScatterChart,
     BarChart,
+    RadarChart,
+    CustomChart,
     DataZoomSliderComponent,
     GeoComponent,
     GridComponent,
     LegendComponent,
     MarkLineComponent,
+    RadarComponent,
     TitleComponent,
     TooltipComponent,
     VisualMapContinuousComponent,

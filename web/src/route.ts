@@ -1,4 +1,4 @@
-/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/index`, `#/effect`, `#/cbam`, `#/budget`, `#/structure/profile?zone=SH`, `#/neglist/simulator?edition=…`, `#/sources`): no server-side routes are needed. */
+/** Hash routing (`#/`, `#/zone/SH`, `#/explorer?indicator=…`, `#/index`, `#/effect`, `#/cbam`, `#/budget`, `#/structure/profile?zone=SH`, `#/neglist/simulator?edition=…`, `#/scorecard/SH`, `#/compare`, `#/sources`): no server-side routes are needed. */
 import { useEffect, useState } from 'react';
 
 /** The views of the industrial-structure section, in tab order. */
@@ -20,6 +20,8 @@ export type Route =
   | { readonly page: 'budget' }
   | { readonly page: 'structure'; readonly tab: StructureTab; readonly zone: string | null }
   | { readonly page: 'neglist'; readonly tab: NeglistTab; readonly edition: string | null }
+  | { readonly page: 'scorecard'; readonly zone: string | null }
+  | { readonly page: 'compare' }
   | { readonly page: 'notFound'; readonly hash: string };
 
 /** Parse a location hash such as `#/explorer?indicator=rd_expenditure&regions=310000,440000`. */
@@ -53,6 +55,9 @@ export function parseHash(hash: string): Route {
     const known = NEGLIST_TABS.find((x) => x === tab);
     if (known && parts.length <= 2) return { page: 'neglist', tab: known, edition: params.get('edition') };
   }
+  // zone ids are upper case in the registry and the API; a hand-typed `#/scorecard/sh` means the same zone
+  if (parts[0] === 'scorecard' && parts.length <= 2) return { page: 'scorecard', zone: parts[1] ? parts[1].toUpperCase() : null };
+  if (parts[0] === 'compare' && parts.length === 1) return { page: 'compare' };
   return { page: 'notFound', hash: raw };
 }
 
@@ -84,6 +89,10 @@ export function hrefOf(route: Route): string {
       return `#/structure/${route.tab}${route.zone ? `?zone=${encodeURIComponent(route.zone)}` : ''}`;
     case 'neglist':
       return `#/neglist/${route.tab}${route.edition ? `?edition=${encodeURIComponent(route.edition)}` : ''}`;
+    case 'scorecard':
+      return route.zone ? `#/scorecard/${encodeURIComponent(route.zone)}` : '#/scorecard';
+    case 'compare':
+      return '#/compare';
     case 'notFound':
       return `#${route.hash}`;
   }

@@ -78,7 +78,7 @@ export async function baseItems(store: Db, zoneId: string, ctx: BaseContext): Pr
     const partial = result.contributions.length;
     out.push(item({
       key: 'scenario_restrictiveness', label: L(`情景“${name}”下的限制性指数`, `restrictiveness under scenario "${name}"`),
-      value: result.simulated.total, unit: '0–1', source: { kind: 'analysis', name: `neglist simulate (scenario ${name} v${version})`, ids: ['neglist.timeline'] },
+      value: result.simulated.total, unit: '0–1', source: { kind: 'analysis', name: `scorecard --zone ${zoneId} --scenario ${name}@${version} --what-if`, ids: ['neglist.timeline'] },
       note: L(
         `${result.scenario.edition}：基准 ${result.baseline.total.toFixed(3)} → 情景 ${result.simulated.total.toFixed(3)}（按已录入的 ${partial} 条措施计算）`,
         `${result.scenario.edition}: baseline ${result.baseline.total.toFixed(3)} → scenario ${result.simulated.total.toFixed(3)} (on the ${partial} transcribed measures)`,

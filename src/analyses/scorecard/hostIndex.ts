@@ -86,7 +86,7 @@ export async function hostIndex(store: Db, spec: ScorecardSpec['index']): Promis
     framework: { id: framework.id, version: framework.version, name: framework.name },
     year,
     regions: byRegion.size,
-    dimensions: framework.tree.map((d, k) => ({ code: d.code, name: d.name, weight: dwWeights[dwCodes.indexOf(d.code)] ?? Number.NaN, k })),
+    dimensions: framework.tree.map((d) => ({ code: d.code, name: d.name, weight: dwWeights[dwCodes.indexOf(d.code)] ?? Number.NaN })),
     byRegion,
     series,
     tables: r.tables,

@@ -62,6 +62,8 @@ function itemsTable(cards: readonly ZoneScorecard[]): Table {
     col('high', 'number', '区间上限', 'interval high', rows.map((r) => r.it.interval?.high ?? null)),
     col('trend', 'number', '近五年年均变化', 'change per year (last 5 years)', rows.map((r) => r.it.trend?.perYear ?? null)),
     col('source', 'text', '来源或分析', 'source or analysis', rows.map((r) => sourceText(r.it))),
+    col('source_kind', 'text', '来源类型', 'source kind', rows.map((r) => r.it.source.kind)),
+    col('command', 'text', '复现命令', 'command', rows.map((r) => (r.it.source.kind === 'analysis' ? r.it.source.name : null))),
     col('source_ids', 'text', '数据来源编号', 'source ids', rows.map((r) => r.it.source.ids.join('; ') || null)),
     col('note_zh', 'text', '说明', 'note (zh)', rows.map((r) => r.it.note?.zh ?? null)),
     col('note_en', 'text', '说明（英文）', 'note', rows.map((r) => r.it.note?.en ?? null)),
@@ -80,7 +82,7 @@ function comparisonTable(cards: readonly ZoneScorecard[]): Table {
     col('province', 'text', '所在省份代码', 'host province code', cards.map((c) => c.zone.province)),
     col('batch_year', 'integer', '设立批次年份', 'batch year', cards.map((c) => c.zone.batchYear)),
     ...COMPARED.map((k) => col(k.key, 'number', k.label.zh, k.label.en, item(k.key).map(num))),
-    col('nqpf_rank', 'integer', '指数位次', 'index rank', index.map((it) => it?.rank?.rank ?? null)),
+    col('nqpf_rank', 'integer', `指数位次（${index.find((it) => it?.rank)?.rank?.of ?? ''} 个省份中）`, `index rank (of ${index.find((it) => it?.rank)?.rank?.of ?? ''} provinces)`, index.map((it) => it?.rank?.rank ?? null)),
     col('nqpf_rank_q05', 'number', '位次 5% 分位', 'rank 5th pct', index.map((it) => (it?.interval?.of === 'rank' ? it.interval.low : null))),
     col('nqpf_rank_q95', 'number', '位次 95% 分位', 'rank 95th pct', index.map((it) => (it?.interval?.of === 'rank' ? it.interval.high : null))),
   ], [...new Set(cards.flatMap((c) => COMPARED.flatMap((k) => find(c, k.key)?.source.ids ?? [])))].sort());

@@ -2,6 +2,7 @@ import { FtzError, isFtzError } from '../../core/errors.js';
 import type { Label, Result, Warning } from '../../core/result.js';
 import type { Db } from '../../store/duckdb.js';
 import { datasetVersionsOf } from '../../store/datasets.js';
+import { getIndicator } from '../../store/catalog.js';
 import { cachedValue } from '../../store/resultCache.js';
 import { ftzEffect } from '../did/ftzEffect.js';
 import type { ScorecardSpec } from './scorecardSpec.js';
@@ -12,6 +13,8 @@ export const TASKS: readonly Task[] = ['innovation', 'upgrading', 'green'];
 export interface TaskEffect {
   readonly task: Task;
   readonly outcome: string;
+  /** the outcome indicator's name */
+  readonly outcomeName: Label;
   readonly log: boolean;
   readonly estimator: string;
   readonly estimatorLabel: Label;
@@ -44,7 +47,10 @@ export async function taskEffects(store: Db, spec: ScorecardSpec['effects']): Pr
     const o = spec[task];
     const effectSpec = { outcome: o.outcome, log: o.log, level: 'province' as const, rule: spec.rule, control: spec.control, estimators: [spec.estimator] };
     const command = `ftz-effect --outcome ${o.outcome}${o.log ? ' --log' : ''} --rule ${spec.rule} --control ${spec.control}`;
+    let outcomeName: Label = { zh: o.outcome, en: o.outcome };
     try {
+      const ind = await getIndicator(store, o.outcome);
+      outcomeName = { zh: ind.name_zh, en: ind.name_en };
       const datasets = await datasetVersionsOf(store, [o.outcome]);
       const { value: r } = await cachedValue(store, 'scorecard.effect', { effectSpec, datasets }, async (): Promise<Result> => {
         const full = await ftzEffect(store, effectSpec);
@@ -59,7 +65,7 @@ export async function taskEffects(store: Db, spec: ScorecardSpec['effects']): Pr
       const opt = (name: string): string => String(get(r, 'conventions', 'value')[(get(r, 'conventions', 'option') as string[]).indexOf(name)] ?? '');
       const span = /(\d{4})\D+(\d{4})/.exec(opt('years'));
       out.push({
-        task, outcome: o.outcome, log: o.log, estimator: spec.estimator,
+        task, outcome: o.outcome, outcomeName, log: o.log, estimator: spec.estimator,
         estimatorLabel: { zh: String(get(r, 'estimates', 'label_zh')[row]), en: String(get(r, 'estimates', 'label_en')[row]) },
         att: num('att'), se: num('se'), ciLow: num('ci_low'), ciHigh: num('ci_high'), p: num('p'), n: num('n'),
         from: span ? Number(span[1]) : null, to: span ? Number(span[2]) : null,
@@ -68,7 +74,7 @@ export async function taskEffects(store: Db, spec: ScorecardSpec['effects']): Pr
     } catch (e) {
       if (!isFtzError(e)) throw e;
       out.push({
-        task, outcome: o.outcome, log: o.log, estimator: spec.estimator, estimatorLabel: { zh: spec.estimator, en: spec.estimator },
+        task, outcome: o.outcome, outcomeName, log: o.log, estimator: spec.estimator, estimatorLabel: { zh: spec.estimator, en: spec.estimator },
         att: null, se: null, ciLow: null, ciHigh: null, p: null, n: null, from: null, to: null, sourceIds: [], warnings: [],
         error: { zh: e.localized('zh-CN'), en: e.localized('en') }, command,
       });

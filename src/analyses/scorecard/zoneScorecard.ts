@@ -71,11 +71,12 @@ function taskItem(hosts: readonly string[], province: string, key: string, label
 
 
 function effectItem(e: TaskEffect, unit: string): ScorecardItem {
-  const label = L(`自贸试验区对${e.outcome}${e.log ? '（对数）' : ''}的政策效应`, `FTZ effect on ${e.log ? 'log ' : ''}${e.outcome}`);
+  const label = L(`自贸试验区政策效应：${e.outcomeName.zh}${e.log ? '（对数）' : ''}`, `FTZ effect on ${e.outcomeName.en}${e.log ? ' (log)' : ''}`);
+  const key = `ftz_effect_${e.task}`;
   const source = { kind: 'analysis' as const, name: e.command, ids: e.sourceIds };
-  if (e.att === null) return missingItem('ftz_effect', label, unit, source, e.error ?? L('估计未得到结果', 'the estimation gave no result'));
+  if (e.att === null) return missingItem(key, label, unit, source, e.error ?? L('估计未得到结果', 'the estimation gave no result'));
   return item({
-    key: 'ftz_effect', label, value: e.att, unit: e.log ? 'log points' : unit, source,
+    key, label, value: e.att, unit: e.log ? 'log points' : unit, source,
     interval: e.ciLow !== null && e.ciHigh !== null ? { of: 'value', low: e.ciLow, high: e.ciHigh, level: 0.95 } : null,
     note: L(
       `${e.estimatorLabel.zh}；全部自贸试验区所在省份的平均效应（非本区单独效应）${e.from ? `，${e.from}–${e.to} 年` : ''}${e.p !== null ? `，p = ${e.p.toFixed(3)}` : ''}`,

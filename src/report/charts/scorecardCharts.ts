@@ -74,7 +74,8 @@ function map(c: Ctx): ChartSpec {
     tooltip: { trigger: 'item' },
     visualMap: { type: 'continuous', min: Math.min(...nums), max: Math.max(...nums), left: 10, bottom: 10, calculable: false, inRange: { color: ['#eef3fb', '#9cb8e0', BLUE] }, text: [c.lang === 'zh' ? '高' : 'high', c.lang === 'zh' ? '低' : 'low'], textStyle: { fontFamily: CHART_FONT_FAMILY } },
     series: [{
-      type: 'map', map: PROVINCE_MAP, nameProperty: 'code', roam: false, top: 40, bottom: 10,
+      // A box on all four sides: the map keeps its aspect ratio inside it, whatever the container's shape.
+      type: 'map', map: PROVINCE_MAP, nameProperty: 'code', roam: false, top: 40, bottom: 10, left: 60, right: 10,
       itemStyle: { borderColor: '#fff', borderWidth: 0.6, areaColor: '#e6e6e6' },
       emphasis: { label: { show: false } },
       data: region.map((r, i) => ({

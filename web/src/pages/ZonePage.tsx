@@ -158,6 +158,11 @@ function ZoneView({ data }: { readonly data: ZoneResponse }) {
         <p className="zone-other-name" lang={lang === 'zh' ? 'en' : 'zh-CN'}>
           {other}
         </p>
+        <p>
+          <a href={hrefOf({ page: 'scorecard', zone: zone.id })} data-testid="zone-scorecard-link">
+            {t('scorecard.zoneLink')} →
+          </a>
+        </p>
         <p className="muted small">{t('zone.statusLegend')}</p>
       </div>
 
