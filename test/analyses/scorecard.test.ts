@@ -364,7 +364,7 @@ describe('negative-list scenario', () => {
     const x = itemOf(cardOf(sc, 'SH'), 'base', 'scenario_restrictiveness');
     expect(num(x.value)).toBeCloseTo(sim.simulated.total, 12);
     expect(num(x.value)).toBeLessThan(sim.baseline.total);
-    expect(x.source.kind === 'analysis' ? x.source.name : '').toContain(`v${saved.version}`);
+    expect(x.source.kind === 'analysis' ? x.source.name : '').toContain(`--scenario test-open@${saved.version}`);
     // Without a scenario there is no such item.
     expect(cardOf(s, 'SH').parts.base.some((b) => b.key === 'scenario_restrictiveness')).toBe(false);
   }, 60_000);
