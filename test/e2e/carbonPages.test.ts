@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, expectChart, openBrowserSession, type BrowserSession } from '../helpers/browserSession.js';
+import { artifacts, expectChart, openBrowserSession, switchLanguage, type BrowserSession } from '../helpers/browserSession.js';
 
 let session: BrowserSession;
 let page: Page;
@@ -17,11 +17,7 @@ const SHIPMENTS = [
   '31021019,CHN,80,2026,test-declarant',
 ].join('\n');
 
-async function toggleTo(lang: 'zh' | 'en'): Promise<void> {
-  const now = await page.locator('html').getAttribute('lang');
-  if ((lang === 'en') !== (now === 'en')) await page.getByTestId('lang-toggle').click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toMatch(lang === 'en' ? /^en$/ : /^zh/);
-}
+const toggleTo = (lang: 'zh' | 'en'): Promise<void> => switchLanguage(page, lang);
 
 beforeAll(async () => {
   session = await openBrowserSession();

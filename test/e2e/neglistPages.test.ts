@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, expectChart, openBrowserSession, type BrowserSession } from '../helpers/browserSession.js';
+import { expectChart, fullPageShot, openBrowserSession, switchLanguage, type BrowserSession } from '../helpers/browserSession.js';
 
 let session: BrowserSession;
 let page: Page;
@@ -9,17 +9,8 @@ let server: BrowserSession['server'];
 const HAN = /[\u4e00-\u9fff]/;
 const EDITION = 'cn-fdi-national-2021';
 
-async function toggleTo(lang: 'zh' | 'en'): Promise<void> {
-  const now = await page.locator('html').getAttribute('lang');
-  if ((lang === 'en') !== (now === 'en')) await page.getByTestId('lang-toggle').click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toMatch(lang === 'en' ? /^en$/ : /^zh/);
-}
-
-async function shoot(name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${artifacts}${name}`, fullPage: true });
-}
+const toggleTo = (lang: 'zh' | 'en'): Promise<void> => switchLanguage(page, lang);
+const shoot = (name: string): Promise<void> => fullPageShot(page, name);
 
 /** The number a key figure shows, read from the page as the user sees it. */
 async function shown(testId: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, expectChart, openBrowserSession, type BrowserSession } from '../helpers/browserSession.js';
+import { expectChart, fullPageShot, openBrowserSession, switchLanguage, type BrowserSession } from '../helpers/browserSession.js';
 import { unzipEntry } from '../helpers/unzip.js';
 
 let session: BrowserSession;
@@ -22,17 +22,8 @@ interface ResultJson {
   readonly tables: readonly { readonly name: string; readonly columns: readonly Column[] }[];
 }
 
-async function toggleTo(lang: 'zh' | 'en'): Promise<void> {
-  const now = await page.locator('html').getAttribute('lang');
-  if ((lang === 'en') !== (now === 'en')) await page.getByTestId('lang-toggle').click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toMatch(lang === 'en' ? /^en$/ : /^zh/);
-}
-
-async function shoot(name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${artifacts}${name}`, fullPage: true });
-}
+const toggleTo = (lang: 'zh' | 'en'): Promise<void> => switchLanguage(page, lang);
+const shoot = (name: string): Promise<void> => fullPageShot(page, name);
 
 /** Pixels of a chart's canvas that are neither transparent nor near-white: a drawn chart has thousands. */
 async function inkedPixels(testId: string): Promise<number> {

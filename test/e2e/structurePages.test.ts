@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, expectChart, openBrowserSession, type BrowserSession } from '../helpers/browserSession.js';
+import { artifacts, expectChart, fullPageShot, openBrowserSession, switchLanguage, type BrowserSession } from '../helpers/browserSession.js';
 
 let session: BrowserSession;
 let page: Page;
@@ -29,18 +29,9 @@ function illustrativeExports(): string {
 /** The same layout with a value that is not a number in row 3 (the header is row 1). */
 const BAD_EXPORTS = ['economy,hs_product,export_value', 'ILLUSTRATIVE-A,P1,100', 'ILLUSTRATIVE-A,P2,n/a-value', 'ILLUSTRATIVE-B,P1,40', 'ILLUSTRATIVE-B,P2,60'].join('\n');
 
-async function toggleTo(lang: 'zh' | 'en'): Promise<void> {
-  const now = await page.locator('html').getAttribute('lang');
-  if ((lang === 'en') !== (now === 'en')) await page.getByTestId('lang-toggle').click();
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toMatch(lang === 'en' ? /^en$/ : /^zh/);
-}
-
+const toggleTo = (lang: 'zh' | 'en'): Promise<void> => switchLanguage(page, lang);
 /** A full-page screenshot from the top, so that the sticky header sits where it belongs. */
-async function shoot(name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: `${artifacts}${name}`, fullPage: true });
-}
+const shoot = (name: string): Promise<void> => fullPageShot(page, name);
 
 async function heatmapZones(): Promise<string[]> {
   return ((await page.getByTestId('similarity-heatmap-wrap').getAttribute('data-zones')) ?? '').split(',').filter(Boolean);

@@ -51,3 +51,17 @@ export async function expectChart(page: Page, testId: string): Promise<void> {
   await chart.locator('canvas, svg').first().waitFor();
   expect(await chart.locator('canvas, svg').count()).toBeGreaterThan(0);
 }
+
+/** Switches the dashboard to `lang` with its toggle (if it is not already there) and waits for the page to follow. */
+export async function switchLanguage(page: Page, lang: 'zh' | 'en'): Promise<void> {
+  const now = await page.locator('html').getAttribute('lang');
+  if ((lang === 'en') !== (now === 'en')) await page.getByTestId('lang-toggle').click();
+  await expect.poll(() => page.locator('html').getAttribute('lang')).toMatch(lang === 'en' ? /^en$/ : /^zh/);
+}
+
+/** A full-page screenshot into test/artifacts, taken from the top once the page has settled. */
+export async function fullPageShot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${artifacts}${name}`, fullPage: true });
+}
